@@ -1,0 +1,199 @@
+"""Checks across a loaded bank, run in order; each yields Problems located at a field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from jkquiz.bank.bank import Bank
+from jkquiz.bank.messages import suggest
+from jkquiz.bank.model import (
+    MatchQuestion,
+    MultipleQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    QuestionBase,
+    SingleQuestion,
+    TextQuestion,
+)
+from jkquiz.errors import Problem
+from jkquiz.text import contains_phrase, format_number, normalize
+
+Check = Callable[[Bank], Iterator[Problem]]
+FILE_NAME = re.compile(r"^\d\d-(?P<id>[a-z0-9][a-z0-9-]*)\.ya?ml$")
+
+
+def file_names_match_topics(bank: Bank) -> Iterator[Problem]:
+    """A file is named NN-<topic id>.yaml."""
+    for topic_id, file in bank.files.items():
+        name = file.replace("\\", "/").rsplit("/", 1)[-1]
+        match = FILE_NAME.match(name)
+        if not match or match["id"] != topic_id:
+            yield bank.problem("topic", topic_id, "id", message=f"the file should be named NN-{topic_id}.yaml to match the topic id")
+
+
+def topics_have_questions(bank: Bank) -> Iterator[Problem]:
+    """Every topic has at least one authored question."""
+    with_questions = {q.topic for q in bank.iter_authored()}
+    for topic_id in bank.topics:
+        if topic_id not in with_questions:
+            yield bank.problem("topic", topic_id, message=f"topic '{topic_id}' has no questions")
+
+
+def contested_facts_have_both_perspectives(bank: Bank) -> Iterator[Problem]:
+    """A contested fact states what each government holds; perspectives imply contested."""
+    for fact in bank.facts.values():
+        p = fact.perspectives
+        if fact.contested:
+            missing = [side for side in ("japan", "korea") if p is None or getattr(p, side) is None]
+            if missing:
+                field = "perspectives" if p is not None else "contested"
+                yield bank.problem(
+                    "fact", fact.id, field,
+                    message=f"a contested fact needs both perspectives; missing: {', '.join(missing)}",
+                )
+        elif p is not None:
+            yield bank.problem(
+                "fact", fact.id, "perspectives", key=True,
+                message="perspectives are given but the fact is not marked `contested: true`",
+            )
+
+
+def fact_fields_agree(bank: Bank) -> Iterator[Problem]:
+    """answer appears in the statement; value/unit/series/coords fit the fact's kind."""
+    for fact in bank.facts.values():
+        if fact.answer is not None and not contains_phrase(fact.statement, fact.answer):
+            yield bank.problem("fact", fact.id, "answer", message=f"answer '{fact.answer}' does not appear in the statement")
+        if fact.value is not None and fact.kind != "statistic":
+            yield bank.problem("fact", fact.id, "value", message="only a statistic fact (kind: statistic) has a value")
+        if (fact.unit is not None or fact.series is not None) and fact.value is None:
+            yield bank.problem("fact", fact.id, "unit" if fact.unit else "series", message="unit and series need a value")
+        if fact.series is not None and fact.as_of is None:
+            yield bank.problem("fact", fact.id, "series", message="a statistic in a series needs `as_of` (its date)")
+        if fact.coords is not None and fact.kind != "place":
+            yield bank.problem("fact", fact.id, "coords", message="only a place fact (kind: place) has coords")
+
+
+def questions_cite_existing_facts(bank: Bank) -> Iterator[Problem]:
+    """Every fact a question names exists."""
+    ids = list(bank.facts)
+    for q in bank.iter_authored():
+        for index, fact_id in enumerate(q.facts):
+            if fact_id not in bank.facts:
+                yield bank.problem("question", q.id, "facts", index, message=f"fact '{fact_id}' does not exist{suggest(fact_id, ids)}")
+
+
+def choices_are_consistent(bank: Bank) -> Iterator[Problem]:
+    """Choices are distinct; answers are among them; feedback names real choices."""
+    for q in bank.iter_authored():
+        if not isinstance(q, (SingleQuestion, MultipleQuestion)):
+            continue
+        yield from _duplicates(bank, q, "choices", q.choices)
+        answers = [("answer", None, q.answer)] if isinstance(q, SingleQuestion) else [("answers", i, a) for i, a in enumerate(q.answers)]
+        for field, index, answer in answers:
+            if answer not in q.choices:
+                path = (field,) if index is None else (field, index)
+                yield bank.problem("question", q.id, *path, message=f"answer '{answer}' is not among the choices{suggest(answer, q.choices)}")
+        if isinstance(q, MultipleQuestion):
+            yield from _duplicates(bank, q, "answers", q.answers)
+        for choice in q.choice_feedback:
+            if choice not in q.choices:
+                yield bank.problem("question", q.id, "choice_feedback", choice, key=True,
+                                   message=f"feedback for '{choice}', which is not one of the choices{suggest(choice, q.choices)}")
+
+
+def orders_and_matches_are_well_formed(bank: Bank) -> Iterator[Problem]:
+    """Order items are distinct; match pairs are one-to-one."""
+    for q in bank.iter_authored():
+        if isinstance(q, OrderQuestion):
+            yield from _duplicates(bank, q, "items", q.items)
+        elif isinstance(q, MatchQuestion):
+            for side, name in ((0, "left"), (1, "right")):
+                seen: dict[str, int] = {}
+                for index, pair in enumerate(q.pairs):
+                    key = normalize(pair[side])
+                    if key in seen:
+                        yield bank.problem("question", q.id, "pairs", index, side,
+                                           message=f"pairs are not one-to-one: {name} item '{pair[side]}' appears twice")
+                    seen.setdefault(key, index)
+
+
+def numbers_within_range(bank: Bank) -> Iterator[Problem]:
+    """A number answer lies within its stated min/max."""
+    for q in bank.iter_authored():
+        if not isinstance(q, NumberQuestion):
+            continue
+        if q.min is not None and q.max is not None and q.min > q.max:
+            yield bank.problem("question", q.id, "min", message=f"min {format_number(q.min)} is larger than max {format_number(q.max)}")
+        elif (q.min is not None and q.answer < q.min) or (q.max is not None and q.answer > q.max):
+            low = format_number(q.min) if q.min is not None else "-inf"
+            high = format_number(q.max) if q.max is not None else "inf"
+            yield bank.problem("question", q.id, "answer", message=f"answer {format_number(q.answer)} is outside the stated range {low}..{high}")
+
+
+def answers_not_leaked(bank: Bank) -> Iterator[Problem]:
+    """A prompt does not contain its own answer verbatim."""
+    for q in bank.iter_authored():
+        leaked = _leaked_answer(q)
+        if leaked:
+            yield bank.problem("question", q.id, "prompt", message=f"the prompt gives away the answer '{leaked}'")
+
+
+def time_bound_facts_are_dated(bank: Bank) -> Iterator[Problem]:
+    """A question on a fact true only as of a date says so in its prompt."""
+    for q in bank.iter_authored():
+        for fact in bank.facts_of(q):
+            if fact.as_of and fact.as_of[:4] not in q.prompt:
+                yield bank.problem("question", q.id, "prompt",
+                                   message=f"rests on '{fact.id}', true as of {fact.as_of}: say \"As of {fact.as_of[:4]}, ...\" in the prompt")
+                break
+
+
+def generated_prefix_reserved(bank: Bank) -> Iterator[Problem]:
+    """Ids starting with 'gen-' belong to generated questions."""
+    for kind, items in (("fact", bank.facts), ("question", bank.questions)):
+        for item_id in items:
+            if item_id.startswith("gen-"):
+                yield bank.problem(kind, item_id, "id", message="ids starting with 'gen-' are reserved for generated questions")
+
+
+CHECKS: list[Check] = [
+    generated_prefix_reserved,
+    file_names_match_topics,
+    topics_have_questions,
+    contested_facts_have_both_perspectives,
+    fact_fields_agree,
+    questions_cite_existing_facts,
+    choices_are_consistent,
+    orders_and_matches_are_well_formed,
+    numbers_within_range,
+    answers_not_leaked,
+    time_bound_facts_are_dated,
+]
+
+
+def run_checks(bank: Bank) -> list[Problem]:
+    """Every problem every check finds."""
+    return [problem for check in CHECKS for problem in check(bank)]
+
+
+def _duplicates(bank: Bank, q: QuestionBase, field: str, values: list[str]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        key = normalize(value)
+        if key in seen:
+            yield bank.problem("question", q.id, field, index, message=f"'{value}' appears twice in {field}")
+        seen.add(key)
+
+
+def _leaked_answer(q: QuestionBase) -> str | None:
+    if isinstance(q, TextQuestion):
+        return next((a for a in [q.answer, *q.alternates] if len(normalize(a)) >= 3 and contains_phrase(q.prompt, a)), None)
+    if isinstance(q, NumberQuestion):
+        shown = format_number(q.answer)
+        return shown if re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d]|[.,]\d)", q.prompt) else None
+    if isinstance(q, SingleQuestion) and len(normalize(q.answer)) >= 4:
+        others = [c for c in q.choices if c != q.answer]
+        if contains_phrase(q.prompt, q.answer) and not any(contains_phrase(q.prompt, c) for c in others):
+            return q.answer
+    return None

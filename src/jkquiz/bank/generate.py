@@ -1,0 +1,128 @@
+"""Questions generated from facts: years, timelines and fill-in choices. Seeded and stable."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from jkquiz.bank.bank import Bank
+from jkquiz.bank.model import Fact, NumberQuestion, OrderQuestion, QuestionBase, SingleQuestion
+from jkquiz.text import normalize
+
+PREFIX = "gen-"
+BLANK = "_____"
+TIMELINE_SIZE = 4
+MAX_TIMELINES = 3
+
+
+def generate_questions(bank: Bank, seed: int = 0) -> int:
+    """Add generated questions to `bank` after each topic's authored ones; return how many."""
+    added = 0
+    ordered: dict[str, QuestionBase] = {}
+    by_topic: dict[str, list[QuestionBase]] = {}
+    for q in bank.questions.values():
+        by_topic.setdefault(q.topic, []).append(q)
+    for topic_id in list(bank.topics) + [t for t in by_topic if t not in bank.topics]:
+        for q in by_topic.get(topic_id, []):
+            ordered[q.id] = q
+        facts = bank.facts_for(topic_id)
+        new = [q for f in facts if (q := year_question(f)) is not None]
+        new += timeline_questions(topic_id, facts, random.Random(f"{seed}:timeline:{topic_id}"))
+        new += [q for f in facts if (q := choice_question(f, bank, random.Random(f"{seed}:choice:{f.id}"))) is not None]
+        for q in new:
+            if q.id in ordered or q.id in bank.questions or q.id in bank.facts:
+                continue
+            q._topic, q._generated = topic_id, True
+            ordered[q.id] = q
+            bank.where[f"question:{q.id}"] = bank.where[f"fact:{q.facts[0]}"]
+            added += 1
+    bank.questions = ordered
+    return added
+
+
+def year_question(fact: Fact) -> NumberQuestion | None:
+    """'Fill in the year: ... in _____ ...' from a dated, uncontested fact."""
+    year = fact.year
+    if year is None or fact.contested or (fact.as_of and fact.as_of[:4] == str(year)):
+        return None
+    pattern = re.compile(rf"(?<!\d){year}(?!\d)")
+    if pattern.search(fact.statement):
+        prompt = "Fill in the year: " + pattern.sub(BLANK, fact.statement)
+    else:
+        prompt = f"In which year did this happen? “{fact.statement}”"
+    return NumberQuestion(
+        id=f"{PREFIX}year-{fact.id}",
+        type="number",
+        prompt=_dated(prompt, fact),
+        answer=year,
+        facts=[fact.id],
+        explanation=fact.statement,
+        difficulty=2,
+        tags=["generated", "year"],
+    )
+
+
+def timeline_questions(topic_id: str, facts: list[Fact], rng: random.Random) -> list[OrderQuestion]:
+    """Order questions over dated, labelled facts of one topic, one fact per year."""
+    per_year: dict[int, list[Fact]] = {}
+    for fact in facts:
+        if fact.year is not None and fact.label:
+            per_year.setdefault(fact.year, []).append(fact)
+    if len(per_year) < TIMELINE_SIZE:
+        return []
+    questions = []
+    count = min(MAX_TIMELINES, len(per_year) // TIMELINE_SIZE)
+    for index in range(count):
+        years = sorted(rng.sample(sorted(per_year), TIMELINE_SIZE))
+        chosen = [rng.choice(per_year[y]) for y in years]
+        questions.append(
+            OrderQuestion(
+                id=f"{PREFIX}timeline-{topic_id}-{index + 1}",
+                type="order",
+                prompt="Put these in order, earliest first.",
+                items=[f.label for f in chosen],  # type: ignore[misc]
+                facts=[f.id for f in chosen],
+                explanation="; ".join(f"{f.label}: {f.when}" for f in chosen) + ".",
+                difficulty=3,
+                tags=["generated", "timeline"],
+            )
+        )
+    return questions
+
+
+def choice_question(fact: Fact, bank: Bank, rng: random.Random) -> SingleQuestion | None:
+    """'Fill in the blank' with distractors from the answers of other facts of the same kind."""
+    if not fact.answer or fact.contested or fact.answer not in fact.statement:
+        return None
+    own = normalize(fact.answer)
+    seen = {own}
+    candidates: list[str] = []
+    for other in bank.facts.values():
+        key = normalize(other.answer or "")
+        if other.kind == fact.kind and other.answer and key not in seen and normalize(other.answer) not in normalize(fact.statement):
+            seen.add(key)
+            candidates.append(other.answer)
+    if len(candidates) < 2:
+        return None
+    same_topic = [c for c in candidates if any(f.answer == c for f in bank.facts_for(fact.topic))]
+    pool = same_topic if len(same_topic) >= 3 else candidates
+    choices = [fact.answer, *rng.sample(pool, min(3, len(pool)))]
+    rng.shuffle(choices)
+    return SingleQuestion(
+        id=f"{PREFIX}choice-{fact.id}",
+        type="single",
+        prompt=_dated("Fill in the blank: " + fact.statement.replace(fact.answer, BLANK), fact),
+        choices=choices,
+        answer=fact.answer,
+        facts=[fact.id],
+        explanation=fact.statement,
+        difficulty=1,
+        tags=["generated", "choice"],
+    )
+
+
+def _dated(prompt: str, fact: Fact) -> str:
+    """Prefix 'As of YYYY:' when the fact is time-bound and the prompt does not say so."""
+    if fact.as_of and fact.as_of[:4] not in prompt:
+        return f"As of {fact.as_of[:4]}: {prompt}"
+    return prompt

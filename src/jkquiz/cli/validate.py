@@ -1,0 +1,60 @@
+"""`jkquiz validate` and `jkquiz schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from jkquiz.bank import PathProblem, inspect_bank
+from jkquiz.bank.schema import bank_schema_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the validate and schema commands."""
+    p = sub.add_parser("validate", help="check bank files and report every problem with file and line")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: the course's bank)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="json: a list of problems on standard output")
+    p.set_defaults(func=validate)
+    s = sub.add_parser("schema", help="write the JSON Schema of a bank file (for editors)")
+    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    s.set_defaults(func=schema)
+
+
+def validate(args: argparse.Namespace) -> int:
+    """Load and check the bank; print problems and a summary."""
+    try:
+        result = inspect_bank(args.paths or None)
+    except PathProblem as exc:
+        if args.format == "json":
+            print(json.dumps([p.to_dict() for p in exc.problems], ensure_ascii=False, indent=1))
+        for problem in exc.problems:
+            print(f"jkquiz: {problem}", file=sys.stderr)
+        return 2
+    problems = sorted(result.problems)
+    bank = result.bank
+    generated = sum(1 for q in bank.questions.values() if q.generated)
+    summary = (
+        f"{len(result.files)} file{'s' * (len(result.files) != 1)}, {len(bank.topics)} topics, {len(bank.facts)} facts, "
+        f"{len(bank.questions) - generated} authored + {generated} generated questions: "
+        + (f"{len(problems)} problem{'s' * (len(problems) != 1)}" if problems else "no problems")
+    )
+    if args.format == "json":
+        print(json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=1))
+        print(summary, file=sys.stderr)
+    else:
+        for problem in problems:
+            print(problem)
+        print(summary)
+    return 1 if problems else 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    """Write the bank file JSON Schema."""
+    text = bank_schema_json()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,40 @@
+"""Text normalization shared by the bank checks and the grader (no third-party imports)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_LATIN_LIMIT = 0x0370  # combining marks are dropped only after Latin letters (keeps kana dakuten)
+
+
+def normalize(text: str) -> str:
+    """Fold case, width, Latin diacritics and punctuation: 'Kōrō  Bessho.' -> 'koro bessho'."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        category = unicodedata.category(char)
+        if category == "Mn" and kept and ord(kept[-1]) < _LATIN_LIMIT:
+            continue
+        kept.append(" " if category[0] in "PS" or category == "Zs" else char)
+    folded = unicodedata.normalize("NFC", "".join(kept))
+    return _SPACES.sub(" ", folded).strip()
+
+
+def squash(text: str) -> str:
+    """normalize() without any spaces: 'Heung-su' and 'Heung su' both give 'heungsu'."""
+    return normalize(text).replace(" ", "")
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """True when `needle` appears in `haystack` as whole words, after normalization."""
+    n = normalize(needle)
+    if not n:
+        return False
+    return f" {n} " in f" {normalize(haystack)} "
+
+
+def format_number(value: float) -> str:
+    """1965.0 -> '1965'; 2.5 -> '2.5'."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
