@@ -49,7 +49,7 @@ def contested_facts_have_both_perspectives(bank: Bank) -> Iterator[Problem]:
             if missing:
                 field = "perspectives" if p is not None else "contested"
                 yield bank.problem(
-                    "fact", fact.id, field,
+                    "fact", fact.id, field, key=p is not None,
                     message=f"a contested fact needs both perspectives; missing: {', '.join(missing)}",
                 )
         elif p is not None:

@@ -105,7 +105,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
 def _to_python(node: yaml.Node, seen: set[int]) -> Any:
     """Convert a composed node to plain values, refusing any node reached twice (an alias)."""
     if id(node) in seen:
-        raise YamlFileError("YAML aliases (*name) are not allowed in bank files", *_mark(node.start_mark))
+        raise YamlFileError("YAML aliases (*name) are not allowed in bank files (this is the anchored value)", *_mark(node.start_mark))
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)

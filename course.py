@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Set up jkquiz in ./.venv and run it: `python3 course.py start` or `python3 course.py test`.
+
+Needs only Python 3.11+ (and git to get the files). Everything else is installed here:
+the Python packages into .venv (re-installed only when pyproject.toml changes) and,
+for the tests, Debian's chromium via apt-get when it is missing and we may install it.
+
+    python3 course.py start [jkquiz lab options]   set up, then open the course in JupyterLab
+    python3 course.py app   [jkquiz app options]   set up, then serve the course as a web app (Voilà)
+    python3 course.py test  [pytest options]       set up (with test tools and chromium), run every test
+    python3 course.py bench                        set up, run the benchmarks in benchmarks/
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+CHROMIUM = "/usr/bin/chromium"
+
+
+def say(text: str) -> None:
+    print(f"[course] {text}", flush=True)
+
+
+def ensure_venv(extra: str) -> None:
+    """Create .venv and install jkquiz[extra] into it when anything changed."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"jkquiz needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if not PYTHON.exists():
+        say(f"creating a virtual environment in {VENV.name}/")
+        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
+    stamp = VENV / f".jkquiz-installed-{extra}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    say(f"installing jkquiz[{extra}] and its dependencies (first time: a minute or two)")
+    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip"])
+    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[{extra}]"])
+    stamp.write_text(digest)
+
+
+def ensure_chromium() -> None:
+    """Install Debian's chromium for the browser tests when it is missing and we can."""
+    if Path(CHROMIUM).exists() or os.environ.get("JKQUIZ_CHROMIUM"):
+        return
+    apt = shutil.which("apt-get")
+    sudo = [] if hasattr(os, "geteuid") and os.geteuid() == 0 else ["sudo", "-n"]
+    if apt and (not sudo or shutil.which("sudo")):
+        say("installing Debian's chromium for the browser tests (apt-get)")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        ok = subprocess.call([*sudo, apt, "update", "-qq"], env=env) == 0
+        ok = ok and subprocess.call([*sudo, apt, "install", "-y", "-qq", "chromium"], env=env) == 0
+        if ok:
+            return
+    say(
+        "chromium is not installed and could not be installed here; browser tests will be skipped.\n"
+        "         Install it with `sudo apt-get install chromium` (Debian/Ubuntu), or set JKQUIZ_CHROMIUM\n"
+        "         to a Chromium/Chrome binary."
+    )
+
+
+def run(command: list[str], **kwargs: object) -> None:
+    code = subprocess.call(command, cwd=ROOT, **kwargs)  # type: ignore[arg-type]
+    if code != 0:
+        sys.exit(code)
+
+
+def main(argv: list[str]) -> None:
+    action, rest = (argv[0], argv[1:]) if argv else ("start", [])
+    if action == "start":
+        ensure_venv("course")
+        run([str(BIN / "jkquiz"), "lab", *rest])
+    elif action == "app":
+        ensure_venv("course")
+        run([str(BIN / "jkquiz"), "app", *rest])
+    elif action == "test":
+        ensure_venv("test")
+        ensure_chromium()
+        run([str(PYTHON), "-m", "pytest", *rest])
+    elif action == "bench":
+        ensure_venv("test")
+        for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+            say(f"running {script.name}")
+            run([str(PYTHON), str(script), *rest])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv[1:])
+    except KeyboardInterrupt:
+        sys.exit(130)

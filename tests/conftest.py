@@ -1,0 +1,32 @@
+"""Shared fixtures: paths to the test banks and a clean jkquiz home per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def mini_bank_dir() -> Path:
+    """A small valid bank with every question type."""
+    return FIXTURES / "mini"
+
+
+@pytest.fixture
+def mini_bank(mini_bank_dir: Path):
+    """The small valid bank, loaded."""
+    from jkquiz.bank import load_bank
+
+    return load_bank(mini_bank_dir)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test's progress database and Jupyter files out of the user's home."""
+    home = tmp_path_factory.mktemp("jkquiz-home")
+    monkeypatch.setenv("JKQUIZ_HOME", str(home))
+    return home
