@@ -11,6 +11,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    "quiz": "jkquiz.api",
+    "ask": "jkquiz.api",
     "load_bank": "jkquiz.bank",
     "inspect_bank": "jkquiz.bank",
     "Bank": "jkquiz.bank",

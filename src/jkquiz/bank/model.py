@@ -253,3 +253,15 @@ class BankFile(Strict):
     topic: Topic = Field(description="The topic of this file.")
     facts: list[Fact] = Field(default_factory=list, description="Cited facts.")
     questions: list[Question] = Field(default_factory=list, description="Questions resting on the facts.")
+
+
+_HASH_EXCLUDE = {"explanation", "tags", "difficulty", "choice_feedback", "shuffle"}
+
+
+def content_hash(question: QuestionBase) -> str:
+    """A short hash of what the learner is asked and what counts as right (not of the explanation)."""
+    import hashlib
+    import json
+
+    data = question.model_dump(mode="json", exclude=_HASH_EXCLUDE)
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]

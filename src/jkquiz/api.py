@@ -1,0 +1,64 @@
+"""What a notebook calls: quiz(), ask(); the course's bank is loaded once per kernel."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from jkquiz.bank import Bank, load_bank
+from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
+
+if TYPE_CHECKING:
+    from jkquiz.widgets import QuizView
+
+
+@lru_cache(maxsize=1)
+def course_bank() -> Bank:
+    """The course's bank, loaded once."""
+    return load_bank()
+
+
+def _recorder() -> AttemptHook | None:
+    """The progress store's hook for recording attempts (None when progress is unavailable)."""
+    return None
+
+
+def quiz(
+    topic: str | Sequence[str] | None = None,
+    n: int = 5,
+    seed: int | None = None,
+    *,
+    tags: Iterable[str] | None = None,
+    difficulty: int | Iterable[int] | None = None,
+    types: Iterable[str] | None = None,
+    title: str | None = None,
+    bank: Bank | None = None,
+) -> QuizView:
+    """A quiz widget of `n` questions drawn from one or several topics (all when None)."""
+    from jkquiz.widgets import QuizView
+
+    bank = bank or course_bank()
+    tag_list = list(tags) if tags is not None else None
+    if title is None:
+        names = [topic] if isinstance(topic, str) else list(topic or [])
+        title = " + ".join(bank.topics[t].title for t in names if t in bank.topics) or "Quiz"
+
+    def new_session(draw_seed: int | None = seed) -> QuizSession:
+        rng = random.Random(draw_seed)
+        chosen = select_questions(bank, rng, topic, n, tags=tag_list, difficulty=difficulty, types=types)
+        return QuizSession(chosen.questions, bank, seed=draw_seed, title=title or "", note=chosen.note,
+                           on_attempt=_recorder())
+
+    session = new_session()
+    return QuizView(session, new_session=lambda: new_session(None))
+
+
+def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizView:
+    """One question inline, for a quick check inside a lesson."""
+    from jkquiz.widgets import QuizView
+
+    bank = bank or course_bank()
+    question = check_question(bank, qid)
+    return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder()), single=True)

@@ -1,0 +1,26 @@
+"""Selecting, grading and running quizzes; no ipywidgets, IPython or SQLite here."""
+
+from jkquiz.engine.grade import Verdict, answer_text, grade, parse_number
+from jkquiz.engine.select import Layout, Selection, check_question, check_topics, lay_out, select_questions
+from jkquiz.engine.session import Attempt, AttemptHook, Feedback, Perspective, QuizItem, QuizSession, SourceNote, Summary
+
+__all__ = [
+    "Attempt",
+    "AttemptHook",
+    "Feedback",
+    "Layout",
+    "Perspective",
+    "QuizItem",
+    "QuizSession",
+    "Selection",
+    "SourceNote",
+    "Summary",
+    "Verdict",
+    "answer_text",
+    "check_question",
+    "check_topics",
+    "grade",
+    "lay_out",
+    "parse_number",
+    "select_questions",
+]

@@ -1,0 +1,244 @@
+"""QuizSession: the drawn questions, the learner's responses and score; submit() returns Feedback."""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from jkquiz.bank.bank import Bank
+from jkquiz.bank.model import QuestionBase, content_hash
+from jkquiz.engine.grade import Verdict, answer_text, grade, response_text
+from jkquiz.engine.select import Layout, lay_out
+from jkquiz.errors import QuizError
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A source shown with feedback: where the fact comes from and the words that support it."""
+
+    title: str
+    url: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """What each government holds on a contested fact a question rests on."""
+
+    fact_id: str
+    japan: str
+    korea: str
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the learner sees after checking an answer."""
+
+    question_id: str
+    verdict: Verdict
+    answer: str = ""
+    explanation: str = ""
+    sources: tuple[SourceNote, ...] = ()
+    perspectives: tuple[Perspective, ...] = ()
+    choice_notes: tuple[str, ...] = ()
+    repeated: bool = False  # the question was already answered: this is the first answer's feedback
+    warning: str = ""  # set when the answer could not be saved
+
+    @property
+    def status(self) -> str:
+        """correct, partial, wrong or invalid."""
+        return self.verdict.status
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One graded answer, as a progress store records it."""
+
+    question_id: str
+    topic: str
+    content_hash: str
+    response: Any
+    response_text: str
+    status: str
+    score: float
+    seconds: float
+    answered_at: datetime
+    session_id: str
+
+
+AttemptHook = Callable[[Attempt], None]
+
+
+@dataclass
+class QuizItem:
+    """A question as laid out in this session."""
+
+    question: QuestionBase
+    layout: Layout
+    feedback: Feedback | None = None
+    skipped: bool = False
+
+
+@dataclass
+class Summary:
+    """The result of a session."""
+
+    total: int
+    correct: int
+    partial: int
+    wrong: int
+    skipped: int
+    points: float
+
+    @property
+    def percent(self) -> int:
+        """Points as a whole percentage of the total."""
+        return round(100 * self.points / self.total) if self.total else 0
+
+
+class QuizSession:
+    """Holds a quiz's questions in order, the learner's answers and the score."""
+
+    def __init__(
+        self,
+        questions: Sequence[QuestionBase],
+        bank: Bank,
+        *,
+        seed: int | None = None,
+        title: str = "",
+        note: str = "",
+        on_attempt: AttemptHook | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if not questions:
+            raise QuizError("a quiz needs at least one question")
+        self.bank, self.title, self.note, self.seed = bank, title, note, seed
+        self.on_attempt, self._clock = on_attempt, clock
+        self.id = uuid.uuid4().hex[:12]
+        rng = random.Random(seed)
+        self.items = [QuizItem(q, lay_out(q, rng)) for q in questions]
+        self._by_id = {item.question.id: item for item in self.items}
+        self.index = 0
+        self._shown_at = {self.items[0].question.id: clock()}
+
+    @property
+    def current(self) -> QuizItem:
+        """The item being shown."""
+        return self.items[self.index]
+
+    @property
+    def finished(self) -> bool:
+        """True once the learner has moved past the last question."""
+        return self.index >= len(self.items)
+
+    def item(self, qid: str) -> QuizItem:
+        """The item of a question in this session."""
+        try:
+            return self._by_id[qid]
+        except KeyError:
+            raise QuizError(f"question '{qid}' is not part of this quiz") from None
+
+    def submit(self, qid: str, response: Any) -> Feedback:
+        """Grade a response; record it once; a repeat returns the first feedback unchanged."""
+        item = self.item(qid)
+        if item.feedback is not None:
+            return _replace(item.feedback, repeated=True)
+        verdict = grade(item.question, response)
+        if not verdict.valid:
+            return Feedback(qid, verdict)
+        feedback = self._feedback(item.question, verdict, response)
+        now = self._clock()
+        seconds = now - self._shown_at.get(qid, now)
+        item.feedback, item.skipped = feedback, False
+        if self.on_attempt is not None:
+            try:
+                self.on_attempt(self._attempt(item.question, response, verdict, seconds))
+            except Exception as exc:  # the learner keeps the feedback even when saving fails
+                item.feedback = feedback = _replace(feedback, warning=f"Your answer could not be saved: {exc}")
+        return feedback
+
+    def skip(self, qid: str) -> None:
+        """Leave a question unanswered; it counts as missed."""
+        item = self.item(qid)
+        if item.feedback is None:
+            item.skipped = True
+
+    def advance(self) -> QuizItem | None:
+        """Move to the next question (skipping the current one if unanswered); None at the end."""
+        if self.finished:
+            return None
+        if self.current.feedback is None:
+            self.skip(self.current.question.id)
+        self.index += 1
+        if self.finished:
+            return None
+        self._shown_at.setdefault(self.current.question.id, self._clock())
+        return self.current
+
+    def summary(self) -> Summary:
+        """Counts and points so far."""
+        statuses = [i.feedback.status if i.feedback else ("skipped" if i.skipped else "open") for i in self.items]
+        points = sum(i.feedback.verdict.score for i in self.items if i.feedback)
+        return Summary(len(self.items), statuses.count("correct"), statuses.count("partial"),
+                       statuses.count("wrong"), statuses.count("skipped"), round(points, 2))
+
+    def missed(self) -> list[QuestionBase]:
+        """Questions answered less than fully right, or skipped."""
+        return [i.question for i in self.items if i.skipped or (i.feedback is not None and not i.feedback.verdict.correct)]
+
+    def retry_missed(self) -> QuizSession:
+        """A new session of only the missed questions, freshly shuffled."""
+        missed = self.missed()
+        if not missed:
+            raise QuizError("nothing was missed: there is nothing to review")
+        seed = None if self.seed is None else self.seed + 1
+        return QuizSession(missed, self.bank, seed=seed, title=self.title, on_attempt=self.on_attempt, clock=self._clock)
+
+    def _feedback(self, q: QuestionBase, verdict: Verdict, response: Any) -> Feedback:
+        facts = self.bank.facts_of(q)
+        sources = tuple(dict.fromkeys(SourceNote(s.title, s.url, s.quote) for f in facts for s in f.sources))
+        sides = tuple(
+            Perspective(f.id, f.perspectives.japan or "", f.perspectives.korea or "")
+            for f in facts
+            if f.contested and f.perspectives is not None
+        )
+        notes: tuple[str, ...] = ()
+        choice_feedback = getattr(q, "choice_feedback", {})
+        picked = [response] if isinstance(response, str) else list(response or ()) if q.type == "multiple" else []  # type: ignore[attr-defined]
+        notes = tuple(f"{c}: {choice_feedback[c]}" for c in picked if c in choice_feedback)
+        return Feedback(q.id, verdict, answer_text(q), q.explanation, sources, sides, notes)
+
+    def _attempt(self, q: QuestionBase, response: Any, verdict: Verdict, seconds: float) -> Attempt:
+        return Attempt(
+            question_id=q.id,
+            topic=q.topic,
+            content_hash=content_hash(q),
+            response=_jsonable(response),
+            response_text=response_text(q, response),
+            status=verdict.status,
+            score=verdict.score,
+            seconds=round(max(0.0, seconds), 3),
+            answered_at=datetime.now(timezone.utc),
+            session_id=self.id,
+        )
+
+
+def _replace(feedback: Feedback, **changes: Any) -> Feedback:
+    from dataclasses import replace
+
+    return replace(feedback, **changes)
+
+
+def _jsonable(response: Any) -> Any:
+    if isinstance(response, (set, frozenset)):
+        return sorted(response)
+    if isinstance(response, tuple):
+        return list(response)
+    if isinstance(response, dict):
+        return {str(k): v for k, v in response.items()}
+    return response

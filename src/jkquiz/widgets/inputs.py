@@ -1,0 +1,212 @@
+"""One input renderer per question type; each turns the learner's input into a response."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+
+from jkquiz.engine import QuizItem, Verdict
+
+FULL = w.Layout(width="100%")
+
+
+class Renderer:
+    """Shows a question's input; `response()` reads it; `lock()` freezes it after checking."""
+
+    def __init__(self, item: QuizItem, submit: Callable[[], None]) -> None:
+        self.item, self.submit = item, submit
+        self.widget: w.Widget = self.build()
+
+    def build(self) -> w.Widget:
+        raise NotImplementedError
+
+    def response(self) -> Any:
+        raise NotImplementedError
+
+    def controls(self) -> list[w.Widget]:
+        """The widgets that take input (disabled by lock())."""
+        return [self.widget]
+
+    def lock(self) -> None:
+        for control in self.controls():
+            control.disabled = True
+
+    def mark(self, verdict: Verdict) -> None:
+        """Show per-part marks (order, match); nothing for other types."""
+
+
+def _labelled(widget: w.Widget) -> w.Widget:
+    """Keep a description for screen readers but hide it visually (the prompt is shown above)."""
+    widget.add_class("jkq-srlabel")
+    return widget
+
+
+class SingleRenderer(Renderer):
+    """Radio buttons."""
+
+    def build(self) -> w.Widget:
+        return w.RadioButtons(options=list(self.item.layout.options), value=None, layout=FULL)
+
+    def response(self) -> Any:
+        return self.widget.value
+
+
+class MultipleRenderer(Renderer):
+    """One checkbox per choice."""
+
+    def build(self) -> w.Widget:
+        self.boxes = [w.Checkbox(value=False, description=c, indent=False, layout=FULL) for c in self.item.layout.options]
+        return w.VBox(self.boxes, layout=FULL)
+
+    def controls(self) -> list[w.Widget]:
+        return list(self.boxes)
+
+    def response(self) -> Any:
+        return [box.description for box in self.boxes if box.value]
+
+
+class TrueFalseRenderer(Renderer):
+    """True / False buttons."""
+
+    def build(self) -> w.Widget:
+        return w.ToggleButtons(options=["True", "False"], value=None, tooltips=["True", "False"])
+
+    def response(self) -> Any:
+        return None if self.widget.value is None else self.widget.value == "True"
+
+
+class _Typed(Renderer):
+    """A text box where Enter checks the answer."""
+
+    placeholder = "Type your answer and press Enter"
+
+    def build(self) -> w.Widget:
+        box = w.Text(value="", placeholder=self.placeholder, description="Your answer",
+                     continuous_update=True, layout=w.Layout(width="320px"))
+        box.on_msg(self._on_msg)
+        return _labelled(box)
+
+    def _on_msg(self, _widget: Any, content: dict[str, Any], _buffers: Any) -> None:
+        if content.get("event") == "submit":
+            self.submit()
+
+    def response(self) -> Any:
+        return self.widget.value
+
+
+class NumberRenderer(_Typed):
+    """A number box (text, so that '1,965' and mistakes get a message, not a silent zero)."""
+
+    placeholder = "Type a number and press Enter"
+
+    def build(self) -> w.Widget:
+        box = super().build()
+        unit = getattr(self.item.question, "unit", None)
+        return w.HBox([box, w.HTML(escape(unit))]) if unit else box
+
+    def controls(self) -> list[w.Widget]:
+        return [self._box]
+
+    @property
+    def _box(self) -> w.Text:
+        return self.widget.children[0] if isinstance(self.widget, w.HBox) else self.widget  # type: ignore[return-value]
+
+    def response(self) -> Any:
+        return self._box.value
+
+
+class TextRenderer(_Typed):
+    """A text box; any script or romanization is accepted."""
+
+
+class OrderRenderer(Renderer):
+    """Items with ↑ / ↓ buttons; the learner moves them into order."""
+
+    def build(self) -> w.Widget:
+        self.order = list(self.item.layout.options)
+        self.labels = [w.HTML() for _ in self.order]
+        self.marks = [w.HTML() for _ in self.order]
+        self.ups, self.downs = [], []
+        rows = []
+        for index in range(len(self.order)):
+            up = w.Button(description="↑", tooltip="Move up", layout=w.Layout(width="40px", min_width="40px"))
+            down = w.Button(description="↓", tooltip="Move down", layout=w.Layout(width="40px", min_width="40px"))
+            up.on_click(lambda _b, i=index: self.move(i, -1))
+            down.on_click(lambda _b, i=index: self.move(i, +1))
+            self.ups.append(up)
+            self.downs.append(down)
+            self.labels[index].add_class("jkq-item")
+            rows.append(w.HBox([w.HTML(f'<span class="jkq-pos">{index + 1}.</span>'), self.labels[index], up, down, self.marks[index]]))
+            rows[-1].add_class("jkq-row")
+        self.ups[0].disabled = True
+        self.downs[-1].disabled = True
+        self._show()
+        return w.VBox(rows)
+
+    def move(self, index: int, step: int) -> None:
+        """Swap the item at `index` with its neighbour."""
+        other = index + step
+        if 0 <= other < len(self.order):
+            self.order[index], self.order[other] = self.order[other], self.order[index]
+            self._show()
+
+    def _show(self) -> None:
+        for label, text in zip(self.labels, self.order):
+            label.value = escape(text)
+
+    def controls(self) -> list[w.Widget]:
+        return self.ups + self.downs
+
+    def response(self) -> Any:
+        return list(self.order)
+
+    def mark(self, verdict: Verdict) -> None:
+        for mark, ok in zip(self.marks, verdict.parts):
+            mark.value = '<span class="jkq-mark-ok">✔ right place</span>' if ok else '<span class="jkq-mark-no">✘ wrong place</span>'
+
+
+class MatchRenderer(Renderer):
+    """A dropdown of right-hand items for each left-hand item."""
+
+    def build(self) -> w.Widget:
+        pairs = self.item.question.pairs  # type: ignore[attr-defined]
+        options = [("— choose —", None)] + [(r, r) for r in self.item.layout.options]
+        self.lefts = [left for left, _ in pairs]
+        self.drops = [_labelled(w.Dropdown(options=options, value=None, description=left)) for left in self.lefts]
+        self.marks = [w.HTML() for _ in self.lefts]
+        rows = []
+        for left, drop, mark in zip(self.lefts, self.drops, self.marks):
+            label = w.HTML(escape(left))
+            label.add_class("jkq-item")
+            rows.append(w.HBox([label, drop, mark]))
+            rows[-1].add_class("jkq-row")
+        return w.VBox(rows)
+
+    def controls(self) -> list[w.Widget]:
+        return list(self.drops)
+
+    def response(self) -> Any:
+        return {left: drop.value for left, drop in zip(self.lefts, self.drops)}
+
+    def mark(self, verdict: Verdict) -> None:
+        for mark, ok in zip(self.marks, verdict.parts):
+            mark.value = '<span class="jkq-mark-ok">✔</span>' if ok else '<span class="jkq-mark-no">✘</span>'
+
+
+RENDERERS: dict[str, type[Renderer]] = {
+    "single": SingleRenderer,
+    "multiple": MultipleRenderer,
+    "true_false": TrueFalseRenderer,
+    "number": NumberRenderer,
+    "text": TextRenderer,
+    "order": OrderRenderer,
+    "match": MatchRenderer,
+}
+
+
+def render_input(item: QuizItem, submit: Callable[[], None]) -> Renderer:
+    """The renderer for an item's question type."""
+    return RENDERERS[item.question.type](item, submit)  # type: ignore[attr-defined]

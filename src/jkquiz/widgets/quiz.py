@@ -1,0 +1,117 @@
+"""QuizView: renders a QuizSession and forwards the learner's input to it; no grading here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from jkquiz.engine import Feedback, QuizSession
+from jkquiz.widgets.feedback import feedback_html, results_html
+from jkquiz.widgets.inputs import Renderer, render_input
+from jkquiz.widgets.style import stylesheet
+
+
+class QuizView(w.VBox):
+    """A quiz: progress, the question, its input, Check, feedback, Next; then the score."""
+
+    def __init__(self, session: QuizSession, *, single: bool = False,
+                 new_session: Callable[[], QuizSession] | None = None) -> None:
+        super().__init__()
+        self.add_class("jkquiz")
+        self.session, self.single, self.new_session = session, single, new_session
+        self.style_html = w.HTML(stylesheet())
+        self.head = w.HTML()
+        self.head.add_class("jkq-head")
+        self.bar = w.IntProgress(min=0, max=len(session.items), value=0, layout=w.Layout(width="100%", height="8px"))
+        self.note = w.HTML()
+        self.prompt = w.HTML()
+        self.area = w.Box(layout=w.Layout(width="100%"))
+        self.feedback = w.HTML()
+        self.check_button = w.Button(description="Check", button_style="primary", tooltip="Check your answer")
+        self.next_button = w.Button(description="Skip", tooltip="Go to the next question")
+        self.check_button.on_click(lambda _b: self.check())
+        self.next_button.on_click(lambda _b: self.next())
+        self.buttons = w.HBox([self.check_button] + ([] if single else [self.next_button]))
+        self.renderer: Renderer | None = None
+        self._show_question()
+
+    # --- what a learner does -------------------------------------------------------------
+    def check(self) -> Feedback | None:
+        """Grade the current input (the Check button, or Enter in a text box)."""
+        if self.session.finished or self.renderer is None:
+            return None
+        item = self.session.current
+        result = self.session.submit(item.question.id, self.renderer.response())
+        self.feedback.value = feedback_html(result)
+        if result.status != "invalid":
+            self.renderer.lock()
+            self.renderer.mark(result.verdict)
+            self.check_button.disabled = True
+            self._label_next()
+            self._update_head()
+        return result
+
+    def next(self) -> None:
+        """Go on (skipping an unanswered question); after the last, show the score."""
+        self.session.advance()
+        if self.session.finished:
+            self._show_results()
+        else:
+            self._show_question()
+
+    def review_missed(self) -> None:
+        """Start a new round of only the questions missed."""
+        self.session = self.session.retry_missed()
+        self.bar.max = len(self.session.items)
+        self._show_question()
+
+    def restart(self) -> None:
+        """Start a freshly drawn quiz."""
+        if self.new_session is not None:
+            self.session = self.new_session()
+            self.bar.max = len(self.session.items)
+            self._show_question()
+
+    # --- rendering ---------------------------------------------------------------------------
+    def _show_question(self) -> None:
+        item = self.session.current
+        self.renderer = render_input(item, self.check)
+        self.note.value = f'<p class="jkq-note">{escape(self.session.note)}</p>' if self.session.note else ""
+        self.prompt.value = f'<p class="jkq-prompt">{escape(item.question.prompt)}</p>'
+        self.area.children = (self.renderer.widget,)
+        self.feedback.value = ""
+        self.check_button.disabled = False
+        self._label_next()
+        self._update_head()
+        header = [] if self.single else [self.head, self.bar]
+        self.children = [self.style_html, *header, self.note, self.prompt, self.area, self.buttons, self.feedback]
+
+    def _label_next(self) -> None:
+        answered = self.session.current.feedback is not None
+        last = self.session.index == len(self.session.items) - 1
+        self.next_button.description = ("See results" if last else "Next →") if answered else "Skip"
+        self.next_button.button_style = "primary" if answered else ""
+        self.next_button.tooltip = "Go on" if answered else "Skip this question (it counts as missed)"
+
+    def _update_head(self) -> None:
+        s = self.session
+        done = sum(1 for i in s.items if i.feedback is not None)
+        title = f'<span class="jkq-title">{escape(s.title)}</span> · ' if s.title else ""
+        self.head.value = f"{title}Question {min(s.index + 1, len(s.items))} of {len(s.items)} · {done} answered"
+        self.bar.value = done
+
+    def _show_results(self) -> None:
+        self.renderer = None
+        missed = self.session.missed()
+        review = w.Button(description=f"Review missed questions ({len(missed)})", button_style="warning",
+                          disabled=not missed, tooltip="Answer again only the questions you missed")
+        review.on_click(lambda _b: self.review_missed())
+        actions = [review]
+        if self.new_session is not None:
+            again = w.Button(description="New quiz", tooltip="Draw a new set of questions")
+            again.on_click(lambda _b: self.restart())
+            actions.append(again)
+        title = f'<p class="jkq-head"><span class="jkq-title">{escape(self.session.title)}</span> · results</p>'
+        self.children = [self.style_html, w.HTML(title), self.bar, w.HTML(results_html(self.session)), w.HBox(actions)]

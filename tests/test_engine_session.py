@@ -1,0 +1,140 @@
+"""Selecting questions and running a QuizSession: feedback, repeats, skips, retries, the hook."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from jkquiz.engine import QuizSession, check_question, select_questions
+from jkquiz.errors import QuizError
+
+
+def test_select_is_reproducible_and_mixes_authored_and_generated(mini_bank) -> None:
+    a = select_questions(mini_bank, random.Random(7), "sample", 6).questions
+    b = select_questions(mini_bank, random.Random(7), "sample", 6).questions
+    assert [q.id for q in a] == [q.id for q in b]
+    assert any(q.generated for q in a) and any(not q.generated for q in a)
+    assert [q.difficulty for q in a] == sorted(q.difficulty for q in a)
+
+
+def test_select_spreads_over_facts_when_possible(mini_bank) -> None:
+    for seed in range(20):
+        chosen = select_questions(mini_bank, random.Random(seed), "sample", 4).questions
+        facts = [f for q in chosen for f in q.facts]
+        assert len(facts) == len(set(facts)), f"seed {seed}: two questions share a fact"
+
+
+def test_select_filters_by_type_difficulty_and_tags(mini_bank) -> None:
+    chosen = select_questions(mini_bank, random.Random(1), "sample", 3, types=["text"]).questions
+    assert {q.type for q in chosen} == {"text"}
+    hard = select_questions(mini_bank, random.Random(1), None, 3, difficulty=3).questions
+    assert all(q.difficulty == 3 for q in hard)
+    tagged = select_questions(mini_bank, random.Random(1), None, 3, tags=["timeline"]).questions
+    assert tagged and all("timeline" in q.tags for q in tagged)
+
+
+def test_n_larger_than_pool_gives_whole_pool_and_a_note(mini_bank) -> None:
+    pool = mini_bank.questions_for("sample", types=["text"])
+    chosen = select_questions(mini_bank, random.Random(1), "sample", 50, types=["text"])
+    assert len(chosen.questions) == len(pool)
+    assert chosen.note == f"Only {len(pool)} questions match this quiz, so you get all of them (you asked for 50)."
+
+
+def test_unknown_topic_and_question_name_the_nearest(mini_bank) -> None:
+    with pytest.raises(ValueError, match=r"no topic 'sampel' \(did you mean 'sample'\?\)"):
+        select_questions(mini_bank, random.Random(1), "sampel")
+    with pytest.raises(QuizError, match=r"no question 'q-s-singel' \(did you mean 'q-s-single'"):
+        check_question(mini_bank, "q-s-singel")
+
+
+def test_choices_shuffled_per_attempt_and_order_never_starts_solved(mini_bank) -> None:
+    q = mini_bank.questions["q-s-single"]
+    layouts = {QuizSession([q], mini_bank, seed=s).items[0].layout.options for s in range(10)}
+    assert len(layouts) > 1
+    order = mini_bank.questions["q-s-order"]
+    for s in range(10):
+        assert list(QuizSession([order], mini_bank, seed=s).items[0].layout.options) != order.items
+
+
+def test_submit_feedback_carries_answer_explanation_sources_and_sides(mini_bank) -> None:
+    q = mini_bank.questions["q-s-text"]
+    feedback = QuizSession([q], mini_bank, seed=1).submit(q.id, "Takeshima")
+    assert feedback.status == "wrong"
+    assert feedback.answer == "Dokdo"
+    assert feedback.explanation == "Korea calls them Dokdo (독도)."
+    assert [s.quote for s in feedback.sources] == ["inherent part"]
+    assert feedback.perspectives[0].japan.startswith("Japan's government holds")
+    assert feedback.perspectives[0].korea.startswith("South Korea's government holds")
+
+
+def test_choice_feedback_for_the_picked_choice(mini_bank) -> None:
+    q = mini_bank.questions["q-s-single"]
+    feedback = QuizSession([q], mini_bank).submit(q.id, "Treaty of Ganghwa")
+    assert feedback.choice_notes == ("Treaty of Ganghwa: That was the 1876 treaty that opened Korean ports.",)
+
+
+def test_submit_twice_keeps_the_first_answer_and_records_once(mini_bank) -> None:
+    recorded = []
+    q = mini_bank.questions["q-s-number"]
+    session = QuizSession([q], mini_bank, on_attempt=recorded.append)
+    first = session.submit(q.id, "1966")
+    again = session.submit(q.id, "1965")
+    assert first.status == again.status == "wrong" and again.repeated and not first.repeated
+    assert len(recorded) == 1 and recorded[0].response == "1966"
+
+
+def test_invalid_submission_is_not_recorded_and_can_be_fixed(mini_bank) -> None:
+    recorded = []
+    q = mini_bank.questions["q-s-number"]
+    session = QuizSession([q], mini_bank, on_attempt=recorded.append)
+    assert session.submit(q.id, "").status == "invalid"
+    assert session.submit(q.id, "nineteen sixty-five").status == "invalid"
+    assert recorded == []
+    assert session.submit(q.id, "1,965").status == "correct"
+    assert [a.status for a in recorded] == ["correct"]
+
+
+def test_attempt_record_fields(mini_bank) -> None:
+    recorded = []
+    clock = iter([10.0, 14.5]).__next__
+    q = mini_bank.questions["q-s-multiple"]
+    session = QuizSession([q], mini_bank, on_attempt=recorded.append, clock=clock)
+    session.submit(q.id, {"Eisaku Sato"})
+    attempt = recorded[0]
+    assert (attempt.question_id, attempt.topic, attempt.status, attempt.score) == ("q-s-multiple", "sample", "partial", 0.5)
+    assert attempt.response == ["Eisaku Sato"] and attempt.seconds == 4.5
+    assert len(attempt.content_hash) == 16 and attempt.answered_at.tzinfo is not None
+
+
+def test_failing_hook_keeps_feedback_and_warns(mini_bank) -> None:
+    def broken(_attempt):
+        raise OSError("disk full")
+
+    q = mini_bank.questions["q-s-tf"]
+    feedback = QuizSession([q], mini_bank, on_attempt=broken).submit(q.id, False)
+    assert feedback.status == "correct"
+    assert feedback.warning == "Your answer could not be saved: disk full"
+
+
+def test_advance_skips_unanswered_and_retry_missed(mini_bank) -> None:
+    qs = [mini_bank.questions[i] for i in ("q-s-tf", "q-s-number", "q-s-text")]
+    session = QuizSession(qs, mini_bank, seed=3)
+    session.submit("q-s-tf", False)
+    session.advance()
+    session.advance()  # Next before Check: q-s-number is skipped
+    session.submit("q-s-text", "Ulleungdo")
+    assert session.advance() is None and session.finished
+    summary = session.summary()
+    assert (summary.correct, summary.wrong, summary.skipped, summary.points, summary.percent) == (1, 1, 1, 1, 33)
+    retry = session.retry_missed()
+    assert [i.question.id for i in retry.items] == ["q-s-number", "q-s-text"]
+    assert retry.summary().points == 0
+
+
+def test_retry_with_nothing_missed_is_an_error(mini_bank) -> None:
+    q = mini_bank.questions["q-s-tf"]
+    session = QuizSession([q], mini_bank)
+    session.submit(q.id, False)
+    with pytest.raises(QuizError, match="nothing was missed"):
+        session.retry_missed()
