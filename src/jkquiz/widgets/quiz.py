@@ -37,6 +37,11 @@ class QuizView(w.VBox):
         self.renderer: Renderer | None = None
         self._show_question()
 
+    def __repr__(self) -> str:
+        """A stable text form (notebook outputs are compared run to run; widget ids are not)."""
+        kind = "question" if self.single else "quiz"
+        return f"<jkquiz {kind}: {self.session.title or 'untitled'}, {len(self.session.items)} question(s)>"
+
     # --- what a learner does -------------------------------------------------------------
     def check(self) -> Feedback | None:
         """Grade the current input (the Check button, or Enter in a text box)."""
