@@ -22,13 +22,19 @@ def generate_questions(bank: Bank, seed: int = 0) -> int:
     by_topic: dict[str, list[QuestionBase]] = {}
     for q in bank.questions.values():
         by_topic.setdefault(q.topic, []).append(q)
+    answers: dict[str, list[tuple[str, str]]] = {}
+    facts_by_topic: dict[str, list[Fact]] = {}
+    for fact in bank.facts.values():
+        facts_by_topic.setdefault(fact.topic, []).append(fact)
+        if fact.answer:
+            answers.setdefault(fact.kind, []).append((fact.topic, fact.answer))
     for topic_id in list(bank.topics) + [t for t in by_topic if t not in bank.topics]:
         for q in by_topic.get(topic_id, []):
             ordered[q.id] = q
-        facts = bank.facts_for(topic_id)
+        facts = facts_by_topic.get(topic_id, [])
         new = [q for f in facts if (q := year_question(f)) is not None]
         new += timeline_questions(topic_id, facts, random.Random(f"{seed}:timeline:{topic_id}"))
-        new += [q for f in facts if (q := choice_question(f, bank, random.Random(f"{seed}:choice:{f.id}"))) is not None]
+        new += [q for f in facts if (q := choice_question(f, answers, random.Random(f"{seed}:choice:{f.id}"))) is not None]
         for q in new:
             if q.id in ordered or q.id in bank.questions or q.id in bank.facts:
                 continue
@@ -90,22 +96,27 @@ def timeline_questions(topic_id: str, facts: list[Fact], rng: random.Random) -> 
     return questions
 
 
-def choice_question(fact: Fact, bank: Bank, rng: random.Random) -> SingleQuestion | None:
-    """'Fill in the blank' with distractors from the answers of other facts of the same kind."""
+def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: random.Random) -> SingleQuestion | None:
+    """'Fill in the blank' with distractors from the answers of other facts of the same kind.
+
+    `answers` maps a kind to (topic, answer) of every fact with an answer, in bank order.
+    Distractors come from the fact's own topic when it has enough, else from the whole bank.
+    """
     if not fact.answer or fact.contested or fact.answer not in fact.statement:
         return None
-    own = normalize(fact.answer)
-    seen = {own}
-    candidates: list[str] = []
-    for other in bank.facts.values():
-        key = normalize(other.answer or "")
-        if other.kind == fact.kind and other.answer and key not in seen and normalize(other.answer) not in normalize(fact.statement):
-            seen.add(key)
-            candidates.append(other.answer)
-    if len(candidates) < 2:
+    statement = normalize(fact.statement)
+    seen = {normalize(fact.answer)}
+    same_topic: list[str] = []
+    elsewhere: list[str] = []
+    for topic, answer in answers.get(fact.kind, []):
+        key = normalize(answer)
+        if key in seen or key in statement:
+            continue
+        seen.add(key)
+        (same_topic if topic == fact.topic else elsewhere).append(answer)
+    pool = same_topic if len(same_topic) >= 3 else same_topic + elsewhere
+    if len(pool) < 2:
         return None
-    same_topic = [c for c in candidates if any(f.answer == c for f in bank.facts_for(fact.topic))]
-    pool = same_topic if len(same_topic) >= 3 else candidates
     choices = [fact.answer, *rng.sample(pool, min(3, len(pool)))]
     rng.shuffle(choices)
     return SingleQuestion(
