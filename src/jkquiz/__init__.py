@@ -13,6 +13,9 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "quiz": "jkquiz.api",
     "ask": "jkquiz.api",
+    "timeline": "jkquiz.figures",
+    "chart": "jkquiz.figures",
+    "liancourt_map": "jkquiz.figures",
     "load_bank": "jkquiz.bank",
     "inspect_bank": "jkquiz.bank",
     "Bank": "jkquiz.bank",

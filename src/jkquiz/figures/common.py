@@ -1,0 +1,29 @@
+"""Finding a topic's facts for a figure, with a learner-readable error when there are none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jkquiz.bank import Bank, Fact
+from jkquiz.errors import QuizError
+
+
+def course_or(bank: Bank | None) -> Bank:
+    """The given bank, or the course's bank (loaded once per kernel)."""
+    if bank is not None:
+        return bank
+    from jkquiz.api import course_bank
+
+    return course_bank()
+
+
+def topic_facts(topic: str, bank: Bank | None, keep: Callable[[Fact], bool], what: str) -> tuple[str, list[Fact]]:
+    """The topic's title and its facts that `keep` accepts; QuizError when the topic or the facts are missing."""
+    from jkquiz.engine.select import check_topics
+
+    bank = course_or(bank)
+    check_topics(bank, [topic])
+    facts = [f for f in bank.facts_for(topic) if keep(f)]
+    if not facts:
+        raise QuizError(f"topic '{topic}' has no {what} to draw")
+    return bank.topics[topic].title, facts
