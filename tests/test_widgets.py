@@ -27,7 +27,7 @@ def test_single_radio_right_and_wrong(mini_bank) -> None:
     radio.value = "Treaty of Ganghwa"
     view.check_button.click()
     text = feedback_text(view)
-    assert "✘ Not quite." in text and "Answer: Treaty on Basic Relations" in text
+    assert "✘ Not quite." in text and "Your answer: Treaty of Ganghwa · Right answer: Treaty on Basic Relations" in text
     assert "That was the 1876 treaty that opened Korean ports." in text
     assert radio.disabled and view.check_button.disabled
     assert "jkq-wrong" in view.feedback.value
@@ -46,7 +46,7 @@ def test_multiple_checkboxes_partial(mini_bank) -> None:
     view.check_button.click()
     text = feedback_text(view)
     assert "◐ Partly right. 1 of 2 right choices selected." in text
-    assert "Answer: Eisaku Sato, Park Chung-hee" in text
+    assert "Right answer: Eisaku Sato, Park Chung-hee" in text
     assert all(box.disabled for box in boxes.values())
 
 
@@ -54,6 +54,7 @@ def test_true_false_buttons(mini_bank) -> None:
     view = view_of(mini_bank, "q-s-tf")
     toggle = view.area.children[0]
     assert list(toggle.options) == ["True", "False"] and toggle.value is None
+    assert "True or false?" in view.prompt.value
     toggle.value = "False"
     view.check_button.click()
     assert feedback_text(view).startswith("✔ Correct.")
@@ -145,9 +146,9 @@ def test_full_quiz_flow_progress_skip_results_and_review(mini_bank) -> None:
     assert view.session.current.feedback is None and "ℹ" in view.feedback.value
     view.next_button.click()
     view.next_button.click()
-    results = re.sub("<[^>]+>", " ", view.children[3].value)
+    results = re.sub("<[^>]+>", " ", view.results.value)
     assert "You scored 0 of 3 (0%)" in results and "3 skipped" in results
-    review = view.children[4].children[0]
+    review = view.review_button
     assert review.description == "Review missed questions (3)"
     review.click()
     assert "Question 1 of 3" in view.head.value and len(view.session.items) == 3
@@ -159,13 +160,14 @@ def test_answered_question_relabels_next(mini_bank) -> None:
     view.area.children[0].value = "False"
     view.check_button.click()
     assert view.next_button.description == "Next →" and "1 answered" in view.head.value
+    assert '<progress class="jkq-progress" value="1" max="2"' in view.head.value
     view.next_button.click()
     view.area.children[0].value = "1965"
     view.check_button.click()
     assert view.next_button.description == "See results"
     view.next_button.click()
-    assert "You scored 2 of 2 (100%)" in view.children[3].value
-    assert view.children[4].children[0].disabled  # nothing missed: nothing to review
+    assert "You scored 2 of 2 (100%)" in view.results.value
+    assert view.review_button.disabled  # nothing missed: nothing to review
 
 
 def test_bank_text_is_escaped(tmp_path, mini_bank_dir) -> None:

@@ -46,6 +46,7 @@ class Feedback:
     sources: tuple[SourceNote, ...] = ()
     perspectives: tuple[Perspective, ...] = ()
     choice_notes: tuple[str, ...] = ()
+    response: str = ""  # the learner's answer as text
     repeated: bool = False  # the question was already answered: this is the first answer's feedback
     warning: str = ""  # set when the answer could not be saved
 
@@ -211,7 +212,7 @@ class QuizSession:
         choice_feedback = getattr(q, "choice_feedback", {})
         picked = [response] if isinstance(response, str) else list(response or ()) if q.type == "multiple" else []  # type: ignore[attr-defined]
         notes = tuple(f"{c}: {choice_feedback[c]}" for c in picked if c in choice_feedback)
-        return Feedback(q.id, verdict, answer_text(q), q.explanation, sources, sides, notes)
+        return Feedback(q.id, verdict, answer_text(q), q.explanation, sources, sides, notes, response_text(q, response))
 
     def _attempt(self, q: QuestionBase, response: Any, verdict: Verdict, seconds: float) -> Attempt:
         return Attempt(

@@ -30,7 +30,8 @@ def feedback_html(feedback: Feedback) -> str:
     if feedback.status == "invalid":
         return parts[0] + "</div>"
     if feedback.status != "correct" or feedback.verdict.message:
-        parts.append(f"<p><strong>Answer:</strong> {escape(feedback.answer)}</p>")
+        yours = f"<strong>Your answer:</strong> {escape(feedback.response)} · " if feedback.response else ""
+        parts.append(f"<p>{yours}<strong>Right answer:</strong> {escape(feedback.answer)}</p>")
     parts.extend(f"<p>{escape(note)}</p>" for note in feedback.choice_notes)
     parts.append(f"<p>{escape(feedback.explanation)}</p>")
     for side in feedback.perspectives:
@@ -41,14 +42,35 @@ def feedback_html(feedback: Feedback) -> str:
             "</div>"
         )
     if feedback.sources:
-        items = "".join(f"<li>{safe_link(s.url, s.title)}: “{escape(s.quote)}”</li>" for s in feedback.sources)
-        parts.append(f'<p><strong>Source{"s" * (len(feedback.sources) > 1)}</strong></p><ul class="jkq-sources">{items}</ul>')
+        parts.append(sources_html(feedback))
     if feedback.repeated:
         parts.append('<p class="jkq-warning">You already answered this question; this is your first answer.</p>')
     if feedback.warning:
         parts.append(f'<p class="jkq-warning">⚠ {escape(feedback.warning)}</p>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def sources_html(feedback: Feedback) -> str:
+    """Sources grouped by title, each with the quotes that support the answer."""
+    grouped: dict[tuple[str, str | None], list[str]] = {}
+    for source in feedback.sources:
+        grouped.setdefault((source.title, source.url), []).append(source.quote)
+    items = "".join(
+        f"<li>{safe_link(url, title)}: " + " … ".join(f"“{escape(q)}”" for q in quotes) + "</li>"
+        for (title, url), quotes in grouped.items()
+    )
+    return f'<p><strong>Source{"s" * (len(grouped) > 1)}</strong></p><ul class="jkq-sources">{items}</ul>'
+
+
+def progress_html(title: str, position: int, total: int, answered: int) -> str:
+    """'Title · Question 3 of 5 · 2 answered' over a native progress bar (accessible as a progressbar)."""
+    name = f'<span class="jkq-title">{escape(title)}</span> · ' if title else ""
+    label = f"Question {position} of {total}"
+    return (
+        f'<div class="jkq-head">{name}{label} · {answered} answered</div>'
+        f'<progress class="jkq-progress" value="{answered}" max="{total}" aria-label="{answered} of {total} answered"></progress>'
+    )
 
 
 def results_html(session: QuizSession) -> str:

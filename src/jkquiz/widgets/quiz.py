@@ -8,9 +8,17 @@ from html import escape
 import ipywidgets as w
 
 from jkquiz.engine import Feedback, QuizSession
-from jkquiz.widgets.feedback import feedback_html, results_html
+from jkquiz.widgets.feedback import feedback_html, progress_html, results_html
 from jkquiz.widgets.inputs import Renderer, render_input
 from jkquiz.widgets.style import stylesheet
+
+
+HINTS = {
+    "true_false": "True or false?",
+    "multiple": "Select every right answer.",
+    "order": "Use ↑ and ↓ to put the items in order (first at the top).",
+    "match": "Choose the matching item for each row.",
+}
 
 
 class QuizView(w.VBox):
@@ -23,8 +31,6 @@ class QuizView(w.VBox):
         self.session, self.single, self.new_session = session, single, new_session
         self.style_html = w.HTML(stylesheet())
         self.head = w.HTML()
-        self.head.add_class("jkq-head")
-        self.bar = w.IntProgress(min=0, max=len(session.items), value=0, layout=w.Layout(width="100%", height="8px"))
         self.note = w.HTML()
         self.prompt = w.HTML()
         self.area = w.Box(layout=w.Layout(width="100%"))
@@ -34,6 +40,7 @@ class QuizView(w.VBox):
         self.check_button.on_click(lambda _b: self.check())
         self.next_button.on_click(lambda _b: self.next())
         self.buttons = w.HBox([self.check_button] + ([] if single else [self.next_button]))
+        self.buttons.add_class("jkq-actions")
         self.renderer: Renderer | None = None
         self._show_question()
 
@@ -69,14 +76,12 @@ class QuizView(w.VBox):
     def review_missed(self) -> None:
         """Start a new round of only the questions missed."""
         self.session = self.session.retry_missed()
-        self.bar.max = len(self.session.items)
         self._show_question()
 
     def restart(self) -> None:
         """Start a freshly drawn quiz."""
         if self.new_session is not None:
             self.session = self.new_session()
-            self.bar.max = len(self.session.items)
             self._show_question()
 
     # --- rendering ---------------------------------------------------------------------------
@@ -84,13 +89,15 @@ class QuizView(w.VBox):
         item = self.session.current
         self.renderer = render_input(item, self.check)
         self.note.value = f'<p class="jkq-note">{escape(self.session.note)}</p>' if self.session.note else ""
-        self.prompt.value = f'<p class="jkq-prompt">{escape(item.question.prompt)}</p>'
+        hint = HINTS.get(item.question.type, "")  # type: ignore[attr-defined]
+        hint_html = f'<p class="jkq-hint">{hint}</p>' if hint else ""
+        self.prompt.value = f'<p class="jkq-prompt">{escape(item.question.prompt)}</p>{hint_html}'
         self.area.children = (self.renderer.widget,)
         self.feedback.value = ""
         self.check_button.disabled = False
         self._label_next()
         self._update_head()
-        header = [] if self.single else [self.head, self.bar]
+        header = [self.head]
         self.children = [self.style_html, *header, self.note, self.prompt, self.area, self.buttons, self.feedback]
 
     def _label_next(self) -> None:
@@ -102,21 +109,27 @@ class QuizView(w.VBox):
 
     def _update_head(self) -> None:
         s = self.session
+        if self.single:
+            self.head.value = f'<div class="jkq-head"><span class="jkq-title">{escape(s.title)}</span></div>'
+            return
         done = sum(1 for i in s.items if i.feedback is not None)
-        title = f'<span class="jkq-title">{escape(s.title)}</span> · ' if s.title else ""
-        self.head.value = f"{title}Question {min(s.index + 1, len(s.items))} of {len(s.items)} · {done} answered"
-        self.bar.value = done
+        self.head.value = progress_html(s.title, min(s.index + 1, len(s.items)), len(s.items), done)
 
     def _show_results(self) -> None:
         self.renderer = None
         missed = self.session.missed()
-        review = w.Button(description=f"Review missed questions ({len(missed)})", button_style="warning",
-                          disabled=not missed, tooltip="Answer again only the questions you missed")
+        self.review_button = review = w.Button(
+            description=f"Review missed questions ({len(missed)})", button_style="warning",
+            disabled=not missed, tooltip="Answer again only the questions you missed")
         review.on_click(lambda _b: self.review_missed())
         actions = [review]
         if self.new_session is not None:
             again = w.Button(description="New quiz", tooltip="Draw a new set of questions")
             again.on_click(lambda _b: self.restart())
             actions.append(again)
-        title = f'<p class="jkq-head"><span class="jkq-title">{escape(self.session.title)}</span> · results</p>'
-        self.children = [self.style_html, w.HTML(title), self.bar, w.HTML(results_html(self.session)), w.HBox(actions)]
+        s = self.session
+        done = sum(1 for i in s.items if i.feedback is not None)
+        self.head.value = progress_html(s.title, len(s.items), len(s.items), done).replace(
+            f"Question {len(s.items)} of {len(s.items)}", "Results", 1)
+        self.results = w.HTML(results_html(s))
+        self.children = [self.style_html, self.head, self.results, w.HBox(actions)]

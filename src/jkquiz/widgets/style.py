@@ -6,7 +6,10 @@ CSS = """
 <style>
 .jkquiz { max-width: 780px; font-size: 15px; line-height: 1.5; color: var(--jp-content-font-color1, #1b1b1b);
   border: 1px solid var(--jp-border-color2, #d0d7de); border-radius: 8px; padding: 12px 16px; margin: 6px 0; }
-.jkquiz .jkq-head { font-size: 13px; color: var(--jp-content-font-color2, #444); margin: 0; }
+.jkquiz .jkq-head { font-size: 13px; color: var(--jp-content-font-color2, #444); margin: 0 0 4px 0; }
+.jkquiz .jkq-progress { width: 100%; height: 8px; accent-color: #0969da; }
+.jkquiz .jkq-hint { font-size: 13px; color: var(--jp-content-font-color2, #444); margin: -4px 0 4px 0; }
+.jkquiz .jkq-actions { margin-top: 10px; gap: 8px; }
 .jkquiz .jkq-title { font-weight: 600; }
 .jkquiz .jkq-prompt { font-size: 16px; font-weight: 600; margin: 4px 0 8px 0; }
 .jkquiz .jkq-note { font-size: 13px; background: #fff8c5; color: #3b2e00; padding: 4px 8px; border-radius: 4px; }
