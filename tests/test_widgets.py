@@ -194,3 +194,19 @@ def test_public_api_errors_name_nearest(mini_bank) -> None:
         jkquiz.quiz("sampl", bank=mini_bank)
     with pytest.raises(ValueError, match="did you mean 'q-s-tf'"):
         jkquiz.ask("q-s-ft", bank=mini_bank)
+
+
+def test_broken_bank_gives_a_learner_a_notice_not_a_traceback(monkeypatch) -> None:
+    from jkquiz import api
+    from conftest import FIXTURES
+
+    monkeypatch.setenv("JKQUIZ_BANK", str(FIXTURES / "broken"))
+    api.course_bank.cache_clear()
+    try:
+        for view in (jkquiz.quiz("errors"), jkquiz.ask("q-e-ok")):
+            text = re.sub("<[^>]+>", "", view.children[1].value)
+            assert "This quiz cannot be shown right now" in text
+            assert "01-errors.yaml:14:16: e-contested: a contested fact needs both perspectives" in text
+            assert "(and 17 more)" in text and "jkquiz validate" in text
+    finally:
+        api.course_bank.cache_clear()

@@ -8,10 +8,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank, load_bank
+from jkquiz.errors import BankError
 from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
 
 if TYPE_CHECKING:
     from jkquiz.widgets import QuizView
+    from jkquiz.widgets.notice import Notice
 
 
 @lru_cache(maxsize=1)
@@ -20,9 +22,17 @@ def course_bank() -> Bank:
     return load_bank()
 
 
+def _bank_notice(exc: BankError) -> Notice:
+    from jkquiz.widgets.notice import bank_problem_notice
+
+    return bank_problem_notice(len(exc.problems), str(exc.problems[0]) if exc.problems else str(exc))
+
+
 def _recorder() -> AttemptHook | None:
-    """The progress store's hook for recording attempts (None when progress is unavailable)."""
-    return None
+    """The progress store's hook for recording attempts (the store opens on first use, once per kernel)."""
+    from jkquiz.study import recorder
+
+    return recorder()
 
 
 def quiz(
@@ -35,11 +45,17 @@ def quiz(
     types: Iterable[str] | None = None,
     title: str | None = None,
     bank: Bank | None = None,
-) -> QuizView:
-    """A quiz widget of `n` questions drawn from one or several topics (all when None)."""
+) -> QuizView | Notice:
+    """A quiz widget of `n` questions drawn from one or several topics (all when None).
+
+    A broken bank gives a notice a learner understands instead of a traceback.
+    """
     from jkquiz.widgets import QuizView
 
-    bank = bank or course_bank()
+    try:
+        bank = bank or course_bank()
+    except BankError as exc:
+        return _bank_notice(exc)
     tag_list = list(tags) if tags is not None else None
     if title is None:
         names = [topic] if isinstance(topic, str) else list(topic or [])
@@ -55,10 +71,13 @@ def quiz(
     return QuizView(session, new_session=lambda: new_session(None))
 
 
-def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizView:
+def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizView | Notice:
     """One question inline, for a quick check inside a lesson."""
     from jkquiz.widgets import QuizView
 
-    bank = bank or course_bank()
+    try:
+        bank = bank or course_bank()
+    except BankError as exc:
+        return _bank_notice(exc)
     question = check_question(bank, qid)
     return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder()), single=True)
