@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,19 @@ def mini_bank(mini_bank_dir: Path):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Keep every test's progress database and Jupyter files out of the user's home."""
     home = tmp_path_factory.mktemp("jkquiz-home")
     monkeypatch.setenv("JKQUIZ_HOME", str(home))
-    return home
+    _forget_progress_store()
+    yield home
+    _forget_progress_store()
+
+
+def _forget_progress_store() -> None:
+    """The kernel-wide progress store is opened once per process: each test opens its own home's."""
+    import sys
+
+    study = sys.modules.get("jkquiz.study")
+    if study is not None:
+        study.forget_store()

@@ -13,6 +13,10 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "quiz": "jkquiz.api",
     "ask": "jkquiz.api",
+    "contents": "jkquiz.serve.contents",
+    "review": "jkquiz.study",
+    "dashboard": "jkquiz.study",
+    "set_learner": "jkquiz.study",
     "timeline": "jkquiz.figures",
     "chart": "jkquiz.figures",
     "liancourt_map": "jkquiz.figures",

@@ -13,7 +13,7 @@ import sys
 
 from jkquiz.errors import JkquizError
 
-COMMAND_MODULES = ["validate"]
+COMMAND_MODULES = ["validate", "progress", "serve"]
 
 
 class UsageError(JkquizError):

@@ -1,0 +1,121 @@
+"""Where the progress database lives, and opening it: the file when it is sound, else memory with a warning."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jkquiz.engine.session import Attempt
+from jkquiz.progress.records import ATTEMPT_COLUMNS, row_attempt
+from jkquiz.progress.schema import StoreProblem, check_file, migrate
+from jkquiz.progress.store import ProgressStore, _friendly, connect
+
+DB_NAME = "progress.sqlite3"
+WRITABLE_ADVICE = "The file was left untouched. Make it writable, or set JKQUIZ_HOME to a folder you can write to."
+
+
+def progress_path() -> Path:
+    """The database file: in $JKQUIZ_HOME when set, else in the user's data folder (platformdirs)."""
+    home = os.environ.get("JKQUIZ_HOME")
+    if home:
+        return Path(home).expanduser() / DB_NAME
+    from platformdirs import user_data_path
+
+    return user_data_path("jkquiz", appauthor=False) / DB_NAME
+
+
+def open_store(path: Path | str | None = None) -> ProgressStore:
+    """The store in `path` (default progress_path()), created or upgraded; StoreProblem when it cannot be used."""
+    path = Path(path) if path is not None else progress_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreProblem(path, f"The folder {path.parent} for your progress cannot be created ({exc.strerror}).",
+                           "Set JKQUIZ_HOME to a folder you can write to.") from exc
+    if path.exists() and not os.access(path, os.R_OK):
+        raise StoreProblem(path, f"The progress file {path} cannot be read (no permission).", WRITABLE_ADVICE)
+    # SQLite needs to write the file and, in WAL mode, create files beside it
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
+        raise StoreProblem(path, f"The progress file {path} is read-only.", WRITABLE_ADVICE)
+    if path.is_dir():
+        raise StoreProblem(path, f"{path} is a folder, not a progress file.", "Set JKQUIZ_HOME to another folder.")
+    try:
+        conn = connect(path)
+    except sqlite3.Error as exc:
+        raise StoreProblem(path, f"The progress file {path} cannot be opened ({exc}).", WRITABLE_ADVICE) from exc
+    try:
+        check_file(path, conn)  # reads only: nothing is written to a file that is not sound
+        conn.execute("PRAGMA journal_mode = WAL")  # readers never block the writer: two notebooks at once
+        conn.execute("PRAGMA synchronous = FULL")  # a committed answer survives a crash or a flat battery
+        migrate(conn, path)
+    except StoreProblem:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        text = _friendly(exc, path)
+        raise StoreProblem(path, text[0].upper() + text[1:], "") from exc
+    return ProgressStore(conn, path)
+
+
+def open_or_fallback(path: Path | str | None = None) -> ProgressStore:
+    """open_store(), or, when the file cannot be used, a store in memory holding what could be read from it;
+    its `warning` says what happened, and the file is never written."""
+    path = Path(path) if path is not None else progress_path()
+    try:
+        return open_store(path)
+    except StoreProblem as problem:
+        store = ProgressStore.in_memory()
+        copied = _copy_readable(path, store) if problem.readable else 0
+        shown = f"Your earlier progress ({copied} answer{'s' * (copied != 1)}) is shown, but answers" if copied else "Answers"
+        store.warning = (f"{problem.problem} {shown} from now on are kept only until this notebook closes. "
+                         f"{problem.advice}").strip()
+        return store
+
+
+def _copy_readable(path: Path, store: ProgressStore) -> int:
+    """Copy what can be read from a file, opened read-only, into `store`; the number of answers copied."""
+    if not path.is_file() or not path.stat().st_size:
+        return 0
+    by_learner: dict[str, list[Attempt]] = {}
+    learner_setting = None
+    for options in ("mode=ro", "immutable=1"):  # immutable: a read-only folder where WAL files cannot be made
+        try:
+            conn = connect(f"{path.as_uri()}?{options}", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            rows = conn.execute(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts ORDER BY id")
+            for row in _readable(rows):
+                try:
+                    by_learner.setdefault(str(row[0]), []).append(row_attempt(row))
+                except (TypeError, ValueError):
+                    continue  # a damaged row: skip it, keep the rest
+            found = conn.execute("SELECT value FROM settings WHERE key = 'learner'").fetchone()
+            learner_setting = found[0] if found else None
+        except sqlite3.Error:
+            pass
+        finally:
+            conn.close()
+        if by_learner:
+            break
+    for learner, attempts in by_learner.items():
+        store.merge(learner, attempts)
+    if learner_setting:
+        store.set_setting("learner", learner_setting)
+    return sum(len(a) for a in by_learner.values())
+
+
+def _readable(rows: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
+    """Rows until the first one SQLite cannot read (damaged pages)."""
+    while True:
+        try:
+            row = rows.fetchone()
+        except sqlite3.Error:
+            return
+        if row is None:
+            return
+        yield row

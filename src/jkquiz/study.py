@@ -1,0 +1,152 @@
+"""The learner's record in a notebook: answers saved as they are given, review(), dashboard(), set_learner()."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from jkquiz.bank import Bank
+from jkquiz.engine import Attempt, QuizSession
+from jkquiz.errors import ProgressError, QuizError
+from jkquiz.progress import (
+    Overview, ProgressStore, current_hashes, due_phrase, open_or_fallback, plan_review, topic_progress,
+)
+
+if TYPE_CHECKING:
+    from jkquiz.widgets.dashboard import DashboardView
+    from jkquiz.widgets.review import ReviewView
+
+DEFAULT_LEARNER = "learner"  # whose answers these are until set_learner() names them
+LEARNER_KEY = "learner"
+NOTHING_YET = ("Nothing to review yet. Answer the quizzes in the lessons: each question comes back here "
+               "when it is due for review.")
+
+
+class ProgressWarning(UserWarning):
+    """Progress cannot be saved to its file (it is kept in memory for this session)."""
+
+
+_store: ProgressStore | None = None
+
+
+def progress_store() -> ProgressStore:
+    """This kernel's progress store, opened on first use; when the file cannot be used, one in memory and a
+    warning, shown once."""
+    global _store
+    if _store is None:
+        _store = open_or_fallback()
+        if _store.warning:
+            warnings.warn(_store.warning, ProgressWarning, stacklevel=3)
+    return _store
+
+
+def forget_store() -> None:
+    """Close the store, so the next use opens it afresh (after JKQUIZ_HOME changed, in tests)."""
+    global _store
+    if _store is not None:
+        _store.close()
+    _store = None
+    _RECORDER.pending.clear()
+
+
+def learner() -> str:
+    """The name the answers are saved under."""
+    return progress_store().setting(LEARNER_KEY) or DEFAULT_LEARNER
+
+
+def set_learner(name: str) -> None:
+    """Save answers under `name` from now on (remembered); answers given before any name was set move with it."""
+    clean = name_learner(progress_store(), name)
+    print(f"Your answers are saved as {clean}.")
+
+
+def name_learner(store: ProgressStore, name: str) -> str:
+    """Remember the learner's name in `store` (moving unnamed answers to it); the name as cleaned."""
+    clean = " ".join(str(name).split())
+    if not clean or len(clean) > 80 or not clean.isprintable():
+        raise ProgressError(f"a learner's name should be 1 to 80 printable characters, not {name!r}")
+    if store.setting(LEARNER_KEY) is None and clean != DEFAULT_LEARNER and store.count(DEFAULT_LEARNER):
+        store.rename_learner(DEFAULT_LEARNER, clean)
+    store.set_setting(LEARNER_KEY, clean)
+    return clean
+
+
+class Recorder:
+    """The quiz's attempt hook: saves each answer; one that cannot be saved is kept and retried with the next."""
+
+    def __init__(self) -> None:
+        self.pending: list[Attempt] = []
+
+    def __call__(self, attempt: Attempt) -> None:
+        self.pending.append(attempt)
+        store, who = progress_store(), learner()
+        try:
+            while self.pending:
+                store.record(self.pending[0], who)
+                self.pending.pop(0)
+        except ProgressError as exc:
+            waiting = len(self.pending)
+            raise ProgressError(f"{exc} {'It is' if waiting == 1 else f'{waiting} answers are'} kept and will be "
+                                "saved with your next answer.") from exc
+
+
+_RECORDER = Recorder()
+
+
+def recorder() -> Recorder:
+    """The hook quizzes call for every graded answer (opens the store now, so a warning shows in the cell)."""
+    progress_store()
+    return _RECORDER
+
+
+def review(n: int = 10, *, now: datetime | None = None, bank: Bank | None = None) -> ReviewView:
+    """A quiz of up to `n` questions due for review, most overdue first, topics mixed; or when the next is due."""
+    from jkquiz.api import course_bank
+    from jkquiz.widgets.review import ReviewView
+
+    if not isinstance(n, int) or n < 1:
+        raise QuizError(f"n must be a whole number of at least 1, not {n!r}")
+    bank = bank or course_bank()
+    store, who = progress_store(), learner()
+    now = now or datetime.now(timezone.utc)
+    hashes = current_hashes(bank)
+    planned = plan_review(store.due(who, now, hashes), n)
+    if not planned:
+        return ReviewView(None, _nothing_due(store, who, now, hashes), warning=store.warning)
+    changed = sum(item.changed for item in planned)
+    note = (f"{changed} of these question{'s' * (changed != 1)} changed since you last answered "
+            f"{'them' if changed != 1 else 'it'}, so {'they start' if changed != 1 else 'it starts'} afresh."
+            if changed else "")
+    session = QuizSession([bank.questions[i.question_id] for i in planned], bank, title="Review", note=note,
+                          on_attempt=recorder())
+    return ReviewView(session, "", warning=store.warning)
+
+
+def _nothing_due(store: ProgressStore, who: str, now: datetime, hashes: dict[str, str]) -> str:
+    if not store.count(who):
+        return NOTHING_YET
+    upcoming = store.next_due(who, now, hashes)
+    if upcoming is None:
+        return "Nothing is due for review."
+    return f"Nothing is due for review. Your next review is due {due_phrase(upcoming, now)}."
+
+
+def overview(*, now: datetime | None = None, bank: Bank | None = None) -> Overview:
+    """The figures the dashboard shows, read afresh from the store."""
+    from jkquiz.api import course_bank
+
+    bank = bank or course_bank()
+    store, who = progress_store(), learner()
+    now = now or datetime.now(timezone.utc)
+    hashes = current_hashes(bank)
+    cards = store.cards(who)
+    rows = topic_progress(bank, cards, store.due(who, now, hashes), hashes)
+    return Overview(who, rows, store.next_due(who, now, hashes), now, store.warning)
+
+
+def dashboard(*, bank: Bank | None = None) -> DashboardView:
+    """Progress by topic: a chart and a table of questions answered, right and due; Refresh reads it again."""
+    from jkquiz.widgets.dashboard import DashboardView
+
+    return DashboardView(lambda: overview(bank=bank))

@@ -1,0 +1,113 @@
+"""DashboardView: progress by topic as a chart (matplotlib, drawn offline to a PNG) and a table; Refresh re-reads."""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from jkquiz.progress import Overview, TopicProgress, due_phrase
+from jkquiz.widgets.review import warning_html
+from jkquiz.widgets.style import stylesheet
+
+COLORS = {"correct": "#1a7f37", "answered": "#d4a72c", "open": "#d0d7de"}  # told apart with colour blindness too
+NOTHING_ANSWERED = ("Nothing answered yet. Your progress appears here as you answer the quizzes in the lessons; "
+                    "it is saved as you go.")
+
+
+class DashboardView(w.VBox):
+    """Per-topic mastery: questions answered, right at the last answer, and due for review."""
+
+    def __init__(self, load: Callable[[], Overview]) -> None:
+        super().__init__()
+        self.add_class("jkquiz")
+        self.load = load
+        self.summary, self.chart, self.table = w.HTML(), w.HTML(), w.HTML()
+        self.refresh_button = w.Button(description="Refresh", tooltip="Read your progress again")
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.children = [w.HTML(stylesheet()), self.summary, self.chart, self.table, self.refresh_button]
+        self.data = Overview("")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the progress again and redraw."""
+        self.data = data = self.load()
+        self.summary.value = warning_html(data.warning) + summary_html(data)
+        self.chart.value = chart_html(data.rows) if data.answered else ""
+        self.table.value = table_html(data.rows)
+
+    def __repr__(self) -> str:
+        """A stable text form (notebook outputs are compared run to run)."""
+        answered = f"{self.data.answered} question(s) answered" if self.data.answered else "nothing answered yet"
+        topics = len(self.data.rows)
+        return f"<jkquiz dashboard: {topics} topic{'s' * (topics != 1)}, {answered}>"
+
+
+def summary_html(data: Overview) -> str:
+    """The headline: whose progress, how much is answered, what is due and when the next review is."""
+    head = f'<p class="jkq-head"><span class="jkq-title">Your progress</span> · saved as {escape(data.learner)}</p>'
+    if not data.answered:
+        return head + f'<p role="status">{escape(NOTHING_ANSWERED)}</p>'
+    total = sum(r.questions for r in data.rows)
+    correct = sum(r.correct for r in data.rows)
+    if data.due:
+        nxt = f"{data.due} question{'s are' if data.due != 1 else ' is'} due for review now: run <code>jkquiz.review()</code>."
+    elif data.next_due is not None and data.now is not None:
+        nxt = f"Your next review is due {escape(due_phrase(data.next_due, data.now))}."
+    else:
+        nxt = ""
+    return (head + f'<p role="status">You have answered {data.answered} of {total} questions; '
+            f"{correct} {'was' if correct == 1 else 'were'} right the last time you answered {'it' if data.answered == 1 else 'them'}. "
+            f"{nxt}</p>")
+
+
+def table_html(rows: list[TopicProgress]) -> str:
+    """The figures as a table (the chart's text equivalent); topic titles escaped."""
+    body = "".join(
+        f"<tr><th scope=\"row\">{escape(r.title)}</th><td>{r.questions}</td><td>{r.answered}</td>"
+        f"<td>{r.correct}</td><td>{r.due}</td><td>{r.mastery}%</td></tr>"
+        for r in rows
+    )
+    return ('<table class="jkq-results"><caption class="jkq-head">Progress by topic</caption>'
+            "<thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Questions</th><th scope=\"col\">Answered</th>"
+            "<th scope=\"col\">Right last time</th><th scope=\"col\">Due now</th><th scope=\"col\">Mastery</th></tr>"
+            f"</thead><tbody>{body}</tbody></table>")
+
+
+def chart_html(rows: list[TopicProgress]) -> str:
+    """The chart as an inline PNG with a text alternative."""
+    png = base64.b64encode(chart_png(rows)).decode("ascii")
+    alt = "Bar chart of progress by topic: " + "; ".join(
+        f"{r.title}: {r.correct} right, {r.answered - r.correct} answered but not right, of {r.questions}" for r in rows
+    )
+    return f'<img src="data:image/png;base64,{png}" alt="{escape(alt, quote=True)}" style="max-width:100%">'
+
+
+def chart_png(rows: list[TopicProgress]) -> bytes:
+    """Stacked horizontal bars per topic: right last time, answered but not right, not answered yet."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    titles = [r.title for r in rows][::-1]  # first topic on top
+    right = [r.correct for r in rows][::-1]
+    tried = [r.answered - r.correct for r in rows][::-1]
+    rest = [r.questions - r.answered for r in rows][::-1]
+    fig = Figure(figsize=(7.5, 0.42 * len(rows) + 1.2), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.barh(titles, right, color=COLORS["correct"], label="right last time")
+    ax.barh(titles, tried, left=right, color=COLORS["answered"], label="answered, not right yet")
+    ax.barh(titles, rest, left=[a + b for a, b in zip(right, tried)], color=COLORS["open"], label="not answered yet")
+    for y, r in enumerate(rows[::-1]):
+        ax.text(r.questions + 0.3, y, f"{r.mastery}%" + (f" · {r.due} due" if r.due else ""), va="center", fontsize=9)
+    ax.set_xlim(0, max((r.questions for r in rows), default=1) * 1.25 + 1)
+    ax.set_xlabel("questions")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=9)
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format="png", metadata={"Software": None})  # no version stamp: same data, same bytes
+    return out.getvalue()
