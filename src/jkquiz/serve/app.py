@@ -1,0 +1,117 @@
+"""`jkquiz app`: the course as a web app with Voilà: a contents page, lessons without code, live quizzes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from jkquiz.serve.contents import read_lessons
+from jkquiz.serve.lab import require_module
+from jkquiz.serve.paths import notebooks_dir, require_notebooks, server_env
+from jkquiz.serve.server import Launch, check_ip, choose_port, resolve_token
+
+DEFAULT_PORT = 8866
+CONTENTS = "index.ipynb"
+COURSE_TITLE = "Japan–South Korea relations"
+# Only the front-end extensions the course needs: others installed next to JupyterLab (nbdime, notebook)
+# do not load in Voilà's page and fill the console with errors.
+EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager", "jupyterlab_pygments"]
+_SKIP = {"src", "__pycache__", CONTENTS}
+
+
+def _notebook(cells: list[dict], title: str) -> dict:
+    return {
+        "cells": cells,
+        "metadata": {
+            "title": title,
+            "jkquiz": {"contents": True},  # the template shows no "back to contents" link on it
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def contents_notebook() -> dict:
+    """The notebook Voilà shows as the front page: a heading and the contents (scores are live)."""
+    intro = (
+        f"# {COURSE_TITLE}\n\n"
+        "Choose a lesson. Each one takes a few minutes to read and ends with a quiz; "
+        "your score so far is shown next to it and saved as you answer."
+    )
+    return _notebook([
+        {"cell_type": "markdown", "id": "contents-intro", "metadata": {}, "source": intro},
+        {"cell_type": "code", "id": "contents-list", "metadata": {}, "execution_count": None, "outputs": [],
+         "source": "import jkquiz\njkquiz.contents()"},
+    ], "Course contents")
+
+
+def _clean_copy(source: Path, target: Path, title: str) -> None:
+    """Copy a lesson without stored outputs (Voilà runs it afresh) and with its title for the browser tab."""
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    notebook.setdefault("metadata", {}).pop("widgets", None)
+    notebook["metadata"]["title"] = title
+    target.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def build_site(folder: Path, site: Path) -> Path:
+    """The folder Voilà serves: the contents notebook, each lesson, and the files lessons use."""
+    require_notebooks(folder)
+    site.mkdir(parents=True, exist_ok=True)
+    titles = {lesson.notebook: lesson.title for lesson in read_lessons(folder)}
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(".") or entry.name in _SKIP:
+            continue
+        if entry.suffix == ".ipynb":
+            _clean_copy(entry, site / entry.name, titles.get(entry.name, entry.stem))
+        elif entry.is_dir():
+            shutil.copytree(entry, site / entry.name, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        else:
+            shutil.copy2(entry, site / entry.name)
+    (site / CONTENTS).write_text(json.dumps(contents_notebook(), ensure_ascii=False, indent=1), encoding="utf-8")
+    return site
+
+
+def voila_argv(site: Path, ip: str, port: int, token: str) -> list[str]:
+    """Voilà's command line: our offline template, no template or theme switching by URL, a token if any."""
+    argv = [
+        sys.executable, "-m", "voila", str(site),
+        "--no-browser",  # jkquiz opens the browser itself once the server answers
+        f"--Voila.ip={ip}",
+        f"--Voila.port={port}",
+        "--Voila.port_retries=0",  # never a surprise port: the printed address is the real one
+        "--template=jkquiz",
+        "--theme=light",
+        "--VoilaConfiguration.allow_template_override=NO",
+        "--VoilaConfiguration.allow_theme_override=NO",
+        *(f"--VoilaConfiguration.extension_allowlist={name}" for name in EXTENSIONS),
+    ]
+    if token:
+        argv.append(f"--Voila.token={token}")
+    return argv
+
+
+def plan_app(*, notebooks: str | None = None, ip: str = "127.0.0.1", port: int | None = None,
+             token: str | None = None) -> Launch:
+    """What to run for the course app: a fresh site folder, a free port, a token when needed."""
+    require_module("voila", "Voilà")
+    folder = notebooks_dir(notebooks)
+    require_notebooks(folder)
+    ip = check_ip(ip)
+    token = resolve_token(ip, token)
+    port = choose_port(ip, port, DEFAULT_PORT)
+    workdir = Path(tempfile.mkdtemp(prefix="jkquiz-app-"))
+    site = build_site(folder, workdir / "site")
+    notes = []
+    if ip != "127.0.0.1":
+        notes.append("Anyone who has this address (with its token) can use the course and shares one progress "
+                     "record: for a class, give each learner their own server (see the README: JupyterHub).")
+    return Launch(name="the course app (Voilà)", argv=voila_argv(site, ip, port, token), env=server_env(), cwd=site,
+                  ip=ip, port=port, path=f"/voila/render/{CONTENTS}", token=token, workdir=workdir, notes=notes)

@@ -1,0 +1,61 @@
+"""Where the course's notebooks are, and the Jupyter files jkquiz ships for its servers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from jkquiz.errors import JkquizError
+
+HERE = Path(__file__).resolve().parent
+# A Jupyter data folder (JUPYTER_PATH entry) holding the `jkquiz` Voilà template.
+JUPYTER_DATA = HERE / "jupyter" / "data"
+# A Jupyter config folder (JUPYTER_CONFIG_PATH entry) holding JupyterLab setting defaults.
+JUPYTER_CONFIG = HERE / "jupyter" / "config"
+START_NOTEBOOK = "00-start-here.ipynb"
+
+
+class CourseNotFound(JkquizError):
+    """The course's notebooks are not where jkquiz looked for them."""
+
+
+def default_notebooks_dir() -> Path:
+    """The notebooks of a source checkout, else those installed with the package."""
+    checkout = HERE.parents[2] / "notebooks"  # src/jkquiz/serve -> repository root
+    if checkout.is_dir():
+        return checkout
+    return HERE.parent / "_data" / "notebooks"
+
+
+def notebooks_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The folder of lesson notebooks: `explicit`, else $JKQUIZ_NOTEBOOKS, else the default."""
+    chosen = explicit or os.environ.get("JKQUIZ_NOTEBOOKS") or default_notebooks_dir()
+    return Path(chosen).expanduser().resolve()
+
+
+def require_notebooks(folder: Path, first: str | None = START_NOTEBOOK) -> list[Path]:
+    """The lesson notebooks in `folder` (NN-slug.ipynb), or a clear error when there are none."""
+    if not folder.is_dir():
+        raise CourseNotFound(
+            f"the course's notebooks were not found: {folder} is not a folder. "
+            "Run this from the course folder, or give the folder with --notebooks."
+        )
+    lessons = sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if p.is_file())
+    if not lessons:
+        raise CourseNotFound(
+            f"no lesson notebooks (named like 01-topic.ipynb) in {folder}. "
+            "The lessons may not be built yet; give another folder with --notebooks."
+        )
+    if first and not (folder / first).is_file():
+        raise CourseNotFound(f"the course's first notebook {first} is missing from {folder}.")
+    return lessons
+
+
+def server_env(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment for a course server: jkquiz's Jupyter folders first, the learner's own kept."""
+    env = dict(os.environ if base is None else base)
+    for name, folder in (("JUPYTER_PATH", JUPYTER_DATA), ("JUPYTER_CONFIG_PATH", JUPYTER_CONFIG)):
+        env[name] = os.pathsep.join(p for p in (str(folder), env.get(name, "")) if p)
+    env["PYTHONUNBUFFERED"] = "1"  # the server log is read while the server runs
+    return env
