@@ -1,0 +1,28 @@
+"""Execute built notebooks with nbclient, storing widget state, with a throwaway JKQUIZ_HOME."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CELL_TIMEOUT = 120  # seconds per cell; a cold kernel loads the bank and matplotlib in a few
+
+
+def execute(notebook: Any, folder: Path, home: Path | None = None) -> Any:
+    """Run every cell in `folder` (as pytest-notebook does) and return the notebook with its outputs."""
+    from nbclient import NotebookClient
+
+    with tempfile.TemporaryDirectory(prefix="jkquiz-build-home-") as scratch:
+        env = {**os.environ, "JKQUIZ_HOME": str(home or scratch)}  # a learner's progress is never touched
+        client = NotebookClient(
+            notebook,
+            timeout=CELL_TIMEOUT,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(folder)}},
+            store_widget_state=True,
+            record_timing=False,  # no timestamps in the stored notebooks
+        )
+        client.execute(env=env)
+    return notebook
