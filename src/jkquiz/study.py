@@ -115,9 +115,8 @@ def review(n: int = 10, *, now: datetime | None = None, bank: Bank | None = None
     if not planned:
         return ReviewView(None, _nothing_due(store, who, now, hashes), warning=store.warning)
     changed = sum(item.changed for item in planned)
-    note = (f"{changed} of these question{'s' * (changed != 1)} changed since you last answered "
-            f"{'them' if changed != 1 else 'it'}, so {'they start' if changed != 1 else 'it starts'} afresh."
-            if changed else "")
+    note = ("" if not changed else "One question here changed since you last answered it, so it starts afresh."
+            if changed == 1 else f"{changed} questions here changed since you last answered them, so they start afresh.")
     session = QuizSession([bank.questions[i.question_id] for i in planned], bank, title="Review", note=note,
                           on_attempt=recorder())
     return ReviewView(session, "", warning=store.warning)

@@ -81,7 +81,9 @@ def check_file(path: Path, conn: sqlite3.Connection) -> int:
                                "Close other notebooks using it, then restart this one.") from exc
         raise StoreProblem(path, f"The progress file {path} is damaged ({exc}).") from exc
     if result != "ok":
-        raise StoreProblem(path, f"The progress file {path} is damaged (SQLite's check says: {result}).")
+        lines = [line for line in str(result).splitlines() if line.strip() and not line.startswith("***")]
+        said = (lines or ["?"])[0] + (" …" if len(lines) > 1 else "")
+        raise StoreProblem(path, f"The progress file {path} is damaged (SQLite's check says: {said}).")
     if app_id != APPLICATION_ID and tables:
         raise StoreProblem(path, f"The file {path} is a database of another program, not a jkquiz progress file.")
     if version > SCHEMA_VERSION:

@@ -80,7 +80,7 @@ def import_file(store: ProgressStore, path: Path | str, learner: str | None = No
             try:
                 batch.append(_attempt(line))
             except ValueError as exc:
-                report.problems.append(f"{path}:{number}: {exc}; line skipped")
+                report.problems.append(f"{path}:{number}: {exc} (line skipped)")
                 continue
             if len(batch) >= BATCH:
                 report.read, report.added = report.read + len(batch), report.added + store.merge(report.learner, batch)
@@ -120,8 +120,9 @@ def _attempt(line: str) -> Attempt:
 
     try:
         data = json.loads(line)
-    except ValueError as exc:
-        raise ValueError(f"not valid JSON ({exc.args[0].split(':')[0]}; cut short or edited by hand?)") from None
+    except json.JSONDecodeError as exc:
+        said = exc.msg[0].lower() + exc.msg[1:] + ("" if exc.msg.endswith(" at") else " at")
+        raise ValueError(f"not valid JSON ({said} column {exc.colno}): cut short or edited by hand?") from None
     try:
         record = _line_model().model_validate(data)
     except ValidationError as exc:
