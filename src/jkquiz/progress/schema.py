@@ -43,7 +43,6 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             reviews INTEGER NOT NULL,
             PRIMARY KEY (learner, question_id)
         ) WITHOUT ROWID""",
-        "CREATE INDEX cards_due ON cards (learner, due)",
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         f"PRAGMA application_id = {APPLICATION_ID}",
     )),

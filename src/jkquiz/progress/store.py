@@ -57,25 +57,19 @@ class ProgressStore:
         with self._write():
             if not self._conn.execute(_INSERT, attempt_row(learner, attempt)).rowcount:
                 return False
-            row = self._conn.execute(_CARD, (learner, attempt.question_id)).fetchone()
-            card = CardState.from_row(row) if row else None
-            if card is not None and card.last_review > attempt.answered_at:
-                self._rebuild(learner, [attempt.question_id])  # an older answer arrived late: replay in time order
-            else:
-                self._conn.execute(_UPSERT, advance(card, attempt).row(learner))
+            self._catch_up(learner, attempt.question_id, [attempt])
             return True
 
     def merge(self, learner: str, attempts: Iterable[Attempt]) -> int:
-        """Add attempts not yet recorded (one transaction), rebuild the cards they touch; the number added."""
+        """Add attempts not yet recorded and update the cards they touch, in one transaction; the number added."""
         with self._write():
-            before = self._conn.total_changes
-            touched: set[str] = set()
+            added: dict[str, list[Attempt]] = {}
             for attempt in attempts:
                 if self._conn.execute(_INSERT, attempt_row(learner, attempt)).rowcount:
-                    touched.add(attempt.question_id)
-            added = self._conn.total_changes - before
-            self._rebuild(learner, sorted(touched))
-            return added
+                    added.setdefault(attempt.question_id, []).append(attempt)
+            for qid, new in added.items():
+                self._catch_up(learner, qid, new)
+            return sum(len(new) for new in added.values())
 
     def rename_learner(self, old: str, new: str) -> int:
         """Move a learner's attempts to another name (keeping any already there); the number moved."""
@@ -134,6 +128,20 @@ class ProgressStore:
         return next_due(self.cards(learner), now, current)
 
     # --- plumbing ------------------------------------------------------------------------------
+    def _catch_up(self, learner: str, qid: str, new: list[Attempt]) -> None:
+        """Bring a card up to date with new answers: step on from it when they all came after its last
+        review (the usual case), else replay the question's whole history in time order."""
+        new.sort(key=lambda a: a.answered_at)
+        row = self._conn.execute(_CARD, (learner, qid)).fetchone()
+        card = CardState.from_row(row) if row else None
+        if card is not None and new[0].answered_at < card.last_review:  # an older answer arrived late
+            self._rebuild(learner, [qid])
+            return
+        for attempt in new:
+            card = advance(card, attempt)
+        if card is not None:
+            self._conn.execute(_UPSERT, card.row(learner))
+
     def _rebuild(self, learner: str, question_ids: list[str]) -> None:
         for qid in question_ids:
             cards = replay(self.attempts(learner, qid))
