@@ -63,7 +63,7 @@ def test_submit_feedback_carries_answer_explanation_sources_and_sides(mini_bank)
     assert feedback.status == "wrong"
     assert feedback.answer == "Dokdo"
     assert feedback.explanation == "Korea calls them Dokdo (독도)."
-    assert [s.quote for s in feedback.sources] == ["inherent part"]
+    assert [s.quote for s in feedback.sources] == ["inherent part", "Dokdo (독도), Takeshima (竹島)"]
     assert feedback.perspectives[0].japan.startswith("Japan's government holds")
     assert feedback.perspectives[0].korea.startswith("South Korea's government holds")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
 from jkquiz.bank.bank import Bank
@@ -21,6 +22,8 @@ from jkquiz.text import contains_phrase, format_number, normalize
 
 Check = Callable[[Bank], Iterator[Problem]]
 FILE_NAME = re.compile(r"^\d\d-(?P<id>[a-z0-9][a-z0-9-]*)\.ya?ml$")
+NAME_NOISE = re.compile(r"[\s·・\-–]+")  # spaces and separators writers place differently in names
+NON_LATIN = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def file_names_match_topics(bank: Bank) -> Iterator[Problem]:
@@ -149,6 +152,28 @@ def time_bound_facts_are_dated(bank: Bank) -> Iterator[Problem]:
                 break
 
 
+def terms_are_sourced(bank: Bank) -> Iterator[Problem]:
+    """Every native-script name, in terms or a text alternate, appears in a quote of its facts."""
+    for fact in bank.facts.values():
+        quotes = [_name_key(s.quote) for s in fact.sources]
+        for script, name in (fact.terms.model_dump(exclude_none=True).items() if fact.terms else ()):
+            if not any(_name_key(name) in quote for quote in quotes):
+                yield bank.problem("fact", fact.id, "terms", script,
+                                   message=f"terms.{script} '{name}' appears in none of this fact's source quotes: "
+                                           "quote a source that gives it, or remove it")
+    for q in bank.iter_authored():
+        if not isinstance(q, TextQuestion):
+            continue
+        facts = bank.facts_of(q)
+        known = [_name_key(s.quote) for f in facts for s in f.sources]
+        known += [_name_key(t) for f in facts if f.terms for t in f.terms.model_dump(exclude_none=True).values()]
+        for index, alternate in enumerate(q.alternates):
+            if NON_LATIN.search(alternate) and not any(_name_key(alternate) in text for text in known):
+                yield bank.problem("question", q.id, "alternates", index,
+                                   message=f"alternate '{alternate}' appears in none of the terms or source quotes "
+                                           "of this question's facts: quote a source that gives it, or remove it")
+
+
 def generated_prefix_reserved(bank: Bank) -> Iterator[Problem]:
     """Ids starting with 'gen-' belong to generated questions."""
     for kind, items in (("fact", bank.facts), ("question", bank.questions)):
@@ -169,6 +194,7 @@ CHECKS: list[Check] = [
     numbers_within_range,
     answers_not_leaked,
     time_bound_facts_are_dated,
+    terms_are_sourced,
 ]
 
 
@@ -184,6 +210,11 @@ def _duplicates(bank: Bank, q: QuestionBase, field: str, values: list[str]) -> I
         if key in seen:
             yield bank.problem("question", q.id, field, index, message=f"'{value}' appears twice in {field}")
         seen.add(key)
+
+
+def _name_key(text: str) -> str:
+    # NFKC folds full-width and compatibility forms, so 'ﾀｹｼﾏ' matches 'タケシマ'
+    return NAME_NOISE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _leaked_answer(q: QuestionBase) -> str | None:
