@@ -1,0 +1,216 @@
+"""Add facts and questions to a topic's bank file: validate, refuse duplicates, append, re-check, write atomically.
+
+The pipeline, in order (each step can refuse, and then the file is left untouched):
+
+1. each new item is checked against its model (a clear message per wrong field);
+2. an id already in the bank, or the same question or statement already there, is refused;
+3. the items are appended with ruamel.yaml's round trip (comments and order kept);
+4. the new text is loaded with the bank's own loader next to the other files, and any
+   problem it did not have before refuses the edit;
+5. the file is replaced atomically (temporary file + os.replace), and only if nobody
+   changed it meanwhile.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from jkquiz.bank.bank import Bank
+from jkquiz.bank.load import _bank_files, _display, inspect_bank
+from jkquiz.bank.messages import describe, suggest
+from jkquiz.bank.model import QUESTION_ADAPTER, Fact, QuestionBase
+from jkquiz.bank.yamlstyle import append_items
+from jkquiz.errors import BankError, JkquizError, Problem
+from jkquiz.text import normalize
+
+FACT_PLACEHOLDER = "todo-link-a-fact"  # a fact id that does not exist, so `jkquiz validate` flags it
+EXPLANATION_PLACEHOLDER = "TODO: explain why the answer is right."
+QUESTION_KEYS = ("id", "type", "prompt", "choices", "answer", "answers", "alternates", "tolerance", "min", "max",
+                 "unit", "items", "pairs", "choice_feedback", "shuffle", "facts", "explanation", "difficulty", "tags")
+FACT_KEYS = ("id", "statement", "label", "when", "answer", "kind", "as_of", "value", "unit", "series", "coords", "terms",
+             "contested", "perspectives", "tags", "sources")
+
+
+class EditError(BankError):
+    """An addition was refused; `problems` says why, and the file is unchanged."""
+
+
+class UnknownTopicError(JkquizError):
+    """The topic named does not exist in the bank."""
+
+
+@dataclass
+class EditResult:
+    """What was written: the file and the ids added."""
+
+    file: str
+    ids: list[str] = field(default_factory=list)
+
+
+def add_question(topic: str, data: dict[str, Any], *, bank: str | os.PathLike[str] | None = None,
+                 allow_placeholder_fact: bool = False) -> EditResult:
+    """Append one question to `topic`'s file."""
+    return add_items(topic, "questions", [data], bank=bank, allow_placeholder_fact=allow_placeholder_fact)
+
+
+def add_fact(topic: str, data: dict[str, Any], *, bank: str | os.PathLike[str] | None = None) -> EditResult:
+    """Append one fact to `topic`'s file."""
+    return add_items(topic, "facts", [data], bank=bank)
+
+
+def add_items(topic: str, section: str, items: list[dict[str, Any]], *, bank: str | os.PathLike[str] | None = None,
+              allow_placeholder_fact: bool = False) -> EditResult:
+    """Append facts or questions to a topic's file after every check passes; raise EditError otherwise."""
+    before = inspect_bank(bank)
+    path = topic_file(before.bank, topic)
+    clean = [tidy(item) for item in items]
+    check_items(before.bank, section, clean, _display(path))
+    original = path.read_bytes()
+    text = append_items(original.decode("utf-8-sig"), section, clean)
+    tolerated = _placeholder_problem if allow_placeholder_fact else None
+    recheck(bank, path, text, before.problems, clean, section, tolerated)
+    _replace_atomically(path, text, original)
+    return EditResult(_display(path), [str(item["id"]) for item in clean])
+
+
+def topic_file(bank: Bank, topic: str) -> Path:
+    """The file holding a topic; an unknown topic names the nearest ones."""
+    if topic not in bank.topics:
+        names = list(bank.topics)
+        raise UnknownTopicError(f"no topic '{topic}'{suggest(topic, names)}; topics are: {', '.join(names)}")
+    return Path(bank.files[topic])
+
+
+def tidy(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with empty optional fields dropped and question keys in the bank's usual order."""
+    kept = {k: v for k, v in item.items() if v is not None and v != "" and v != [] and v != {}}
+    order = {k: i for i, k in enumerate(QUESTION_KEYS if "type" in kept else FACT_KEYS)}
+    return dict(sorted(kept.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+
+def validate_item(section: str, item: dict[str, Any], where: str = "") -> Any:
+    """The item as its model, or EditError with one plain sentence per wrong field."""
+    label = str(item.get("id") or f"new {section[:-1]}")
+    try:
+        return Fact.model_validate(item) if section == "facts" else QUESTION_ADAPTER.validate_python(item)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            message, loc = describe(error, Fact if section == "facts" else None)
+            problems.append(Problem(where, 0, 0, label, ".".join(map(str, loc)), message))
+        raise EditError(problems) from exc
+
+
+def check_items(bank: Bank, section: str, items: list[dict[str, Any]], where: str = "") -> None:
+    """Each item fits its model and repeats nothing already in the bank (or in the batch)."""
+    problems: list[Problem] = []
+    seen_ids: dict[str, str] = {}
+    seen_keys: dict[str, str] = {}
+    for item in items:
+        try:
+            model = validate_item(section, item, where)
+        except EditError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(_duplicates(bank, section, model, seen_ids, seen_keys, where))
+    if problems:
+        raise EditError(problems)
+
+
+def _duplicates(bank: Bank, section: str, model: Any, seen_ids: dict[str, str], seen_keys: dict[str, str],
+                where: str) -> list[Problem]:
+    out = []
+    where = bank.where.get(f"fact:{model.id}") or bank.where.get(f"question:{model.id}")
+    if where is not None or model.id in seen_ids:
+        place = f"{where.file}:{where.at()[0]}" if where else "earlier in this batch"
+        out.append(Problem(where, 0, 0, model.id, "id", f"duplicate id '{model.id}' (already at {place})"))
+    seen_ids[model.id] = model.id
+    key = same_content_key(model)
+    existing = {same_content_key(other): other.id for other in
+                (bank.facts.values() if section == "facts" else bank.iter_authored())}
+    twin = existing.get(key) or seen_keys.get(key)
+    if twin:
+        what = "statement" if section == "facts" else "question (same prompt and answer)"
+        out.append(Problem(where, 0, 0, model.id, "prompt" if section != "facts" else "statement",
+                           f"the same {what} is already in the bank as '{twin}'"))
+    seen_keys[key] = model.id
+    return out
+
+
+def same_content_key(item: Fact | QuestionBase) -> str:
+    """What makes two items the same regardless of id, wording case or explanation."""
+    if isinstance(item, Fact):
+        return "fact:" + normalize(item.statement)
+    data = item.model_dump(mode="json", exclude={"id", "facts", "explanation", "difficulty", "tags", "choice_feedback", "shuffle"})
+    data["prompt"] = normalize(item.prompt)
+    return "question:" + json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def _placeholder_problem(problem: Problem) -> bool:
+    return f"'{FACT_PLACEHOLDER}'" in problem.message
+
+
+def recheck(bank: str | os.PathLike[str] | None, path: Path, text: str, known: Iterable[Problem],
+            items: list[dict[str, Any]], section: str, tolerated: Callable[[Problem], bool] | None = None) -> None:
+    """Load the new text with the bank loader beside the other files; refuse any new problem."""
+    others = [f for f in _bank_files(bank) if f.resolve() != path.resolve()]
+    with tempfile.TemporaryDirectory(prefix="jkquiz-edit-") as folder:
+        draft = Path(folder) / path.name  # same name: the file-name check must still pass
+        draft.write_text(text, encoding="utf-8")
+        after = inspect_bank([*others, draft])
+    old = {_key(p) for p in known}
+    new = [p for p in after.problems if _key(p) not in old and not (tolerated and tolerated(p))]
+    if new:
+        shown = [Problem(_display(path), p.line, p.column, p.id, p.field, p.message) if p.file.endswith(path.name) else p for p in new]
+        raise EditError(shown)
+    store = after.bank.facts if section == "facts" else after.bank.questions
+    for item in items:  # the file must read back exactly as meant (no YAML surprise)
+        wanted = validate_item(section, item).model_dump()
+        if item["id"] not in store or store[item["id"]].model_dump() != wanted:
+            raise EditError([Problem(_display(path), 0, 0, str(item["id"]), "", "the item did not read back as written; nothing was changed")])
+
+
+def _key(problem: Problem) -> tuple[str, str, str]:
+    return (problem.id, problem.field, problem.message)
+
+
+def _replace_atomically(path: Path, text: str, original: bytes) -> None:
+    """Write `text` over `path` via a temporary file in the same folder, unless `path` changed meanwhile."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copymode(path, temp)
+        if path.read_bytes() != original:
+            raise EditError([Problem(_display(path), 0, 0, "", "", "the file changed while the item was being added; nothing was written, try again")])
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def suggest_id(bank: Bank, topic: str, text: str, prefix: str = "q") -> str:
+    """A free id from the topic and the first words of a prompt or statement: 'q-territory-korean-name-islets'."""
+    import re
+
+    skip = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "is", "was", "what", "which", "who", "when",
+            "how", "did", "does", "do", "are", "were", "by", "for", "with", "these", "this", "that"}
+    words = [w for w in re.findall(r"[a-z0-9]+", normalize(text)) if w not in skip][:4]
+    head = topic.split("-")[0]
+    base = "-".join([prefix, head, *words])[:60].rstrip("-") or f"{prefix}-{head}"
+    taken = set(bank.facts) | set(bank.questions)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

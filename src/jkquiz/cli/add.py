@@ -1,0 +1,189 @@
+"""`jkquiz add question|fact`: from flags, or by asking for each field (-i); checked before anything is written."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from jkquiz.bank import QUESTION_TYPES
+from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, add_question, suggest_id
+from jkquiz.bank.yamlstyle import render_item
+from jkquiz.cli.bankarg import open_bank
+
+KINDS = ("event", "person", "place", "term", "statistic", "document")
+REQUIRED = {
+    "single": ("prompt", "choice", "answer"), "multiple": ("prompt", "choice", "answer"),
+    "true_false": ("prompt", "answer"), "number": ("prompt", "answer"), "text": ("prompt", "answer"),
+    "order": ("prompt", "item"), "match": ("prompt", "pair"),
+}
+
+
+class UsageProblem(Exception):
+    """Flags that cannot make an item (turned into exit code 2 by the command)."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the add command with its question and fact forms."""
+    p = sub.add_parser("add", help="add a question or a fact to a topic's bank file (checked before writing)")
+    kinds = p.add_subparsers(dest="what", metavar="question|fact", required=True)
+    q = kinds.add_parser("question", help="add a question")
+    _common(q)
+    q.add_argument("--type", choices=list(QUESTION_TYPES), help="question type")
+    q.add_argument("--prompt", help="the question as learners read it")
+    q.add_argument("--choice", action="append", default=[], metavar="TEXT", help="a choice (single, multiple); repeat")
+    q.add_argument("--answer", action="append", default=[], metavar="VALUE",
+                   help="the right answer: a choice, true/false, a number or text; repeat for multiple")
+    q.add_argument("--alternate", action="append", default=[], metavar="TEXT", help="another accepted spelling (text)")
+    q.add_argument("--tolerance", type=float, help="accepted distance from a number answer")
+    q.add_argument("--min", type=float, help="smallest plausible number (input hint)")
+    q.add_argument("--max", type=float, help="largest plausible number (input hint)")
+    q.add_argument("--unit", help="unit shown next to a number box ('%%', 'km')")
+    q.add_argument("--item", action="append", default=[], metavar="TEXT", help="an item, in the RIGHT order (order); repeat")
+    q.add_argument("--pair", action="append", default=[], metavar="'LEFT -> RIGHT'", help="a right pair (match); repeat")
+    q.add_argument("--choice-feedback", action="append", default=[], metavar="'CHOICE -> WHY'",
+                   help="why a choice is wrong (or right); repeat")
+    q.add_argument("--no-shuffle", action="store_true", help="keep the choices in the given order")
+    q.add_argument("--fact", action="append", default=[], metavar="ID", help="a fact the question rests on; repeat")
+    q.add_argument("--explanation", help="why the answer is right (shown after answering)")
+    q.add_argument("--difficulty", type=int, choices=(1, 2, 3), help="1 easy, 2 medium, 3 hard (default 2)")
+    q.set_defaults(func=run_question)
+    f = kinds.add_parser("fact", help="add a fact")
+    _common(f)
+    f.add_argument("--statement", help="one or two sentences, true as written")
+    f.add_argument("--kind", choices=KINDS, help="what the fact is about")
+    f.add_argument("--when", help="date: YYYY, YYYY-MM or YYYY-MM-DD")
+    f.add_argument("--answer", help="the key datum, as it appears in the statement")
+    f.add_argument("--label", help="short name for timelines")
+    f.add_argument("--as-of", dest="as_of", help="the fact is true only as of this date")
+    f.add_argument("--source-title", help="title of the source")
+    f.add_argument("--source-url", help="address of the source")
+    f.add_argument("--quote", help="words copied exactly from the source")
+    f.set_defaults(func=run_fact)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--topic", help="topic id (the file's topic)")
+    p.add_argument("--id", help="id (slug); suggested from the text when left out")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a free tag; repeat")
+    p.add_argument("-i", "--interactive", action="store_true", help="ask for each field not given as a flag")
+    p.add_argument("--bank", metavar="DIR", help="bank folder (default: the course's bank)")
+
+
+def run_question(args: argparse.Namespace) -> int:
+    """Build a question from flags (or questions asked), then add it."""
+    return _run(args, "question")
+
+
+def run_fact(args: argparse.Namespace) -> int:
+    """Build a fact from flags (or questions asked), then add it."""
+    return _run(args, "fact")
+
+
+def _run(args: argparse.Namespace, what: str) -> int:
+    from jkquiz.cli import UsageError
+
+    bank = open_bank(args.bank)
+    item: dict[str, Any] = {}
+    try:
+        if args.interactive:
+            from jkquiz.cli.ask import Asker
+
+            asker = Asker()
+            data = asker.question(bank, args) if what == "question" else asker.fact(bank, args)
+        else:
+            data = question_from_args(args) if what == "question" else fact_from_args(args)
+            data["_topic"] = args.topic
+        if not data.get("id") and data["_topic"] in bank.topics:
+            text = data.get("prompt") or data.get("statement") or ""
+            data["id"] = suggest_id(bank, data["_topic"], text, "q" if what == "question" else "f")
+        topic, item = data["_topic"], _public(data)
+        if args.interactive and not asker.confirm(f"Add this {what} to {bank.files[topic]}?", render_item(item)):
+            print("Nothing was written.")
+            return 1
+        add = add_question if what == "question" else add_fact
+        result = add(topic, item, bank=args.bank)  # type: ignore[operator]
+    except UsageProblem as exc:
+        raise UsageError(f"{exc} (or use -i to be asked for each field)") from None
+    except UnknownTopicError as exc:
+        raise UsageError(str(exc)) from None
+    except EditError as exc:
+        print(f"jkquiz: nothing was written; {len(exc.problems)} problem{'s' * (len(exc.problems) != 1)}:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        if args.interactive:
+            print("What you typed, so that it is not lost:\n" + render_item(item), file=sys.stderr)
+        return 1
+    print(f"Added {what} '{result.ids[0]}' to {result.file}.")
+    return 0
+
+
+def _public(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _need(args: argparse.Namespace, names: tuple[str, ...]) -> None:
+    missing = [n for n in names if getattr(args, n.replace("-", "_"), None) in (None, [], "")]
+    if missing:
+        raise UsageProblem("missing " + ", ".join(f"--{n}" for n in missing))
+
+
+def split_pair(text: str, flag: str) -> tuple[str, str]:
+    """'Eisaku Sato -> Japan' -> ('Eisaku Sato', 'Japan')."""
+    if "->" not in text:
+        raise UsageProblem(f"{flag} '{text}' needs the form 'LEFT -> RIGHT'")
+    left, right = text.split("->", 1)
+    return left.strip(), right.strip()
+
+
+def parse_bool(text: str) -> bool:
+    """true/false, yes/no, t/f (any case)."""
+    value = text.strip().lower()
+    if value in ("true", "t", "yes", "y"):
+        return True
+    if value in ("false", "f", "no", "n"):
+        return False
+    raise UsageProblem(f"'{text}' is not true or false")
+
+
+def parse_float(text: str, what: str) -> float:
+    """A number, or a plain complaint."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        raise UsageProblem(f"{what} '{text}' is not a number") from None
+
+
+def question_from_args(args: argparse.Namespace) -> dict[str, Any]:
+    """The question the flags describe (empty fields are dropped later)."""
+    _need(args, ("topic", "type"))
+    _need(args, REQUIRED[args.type] + ("fact", "explanation"))
+    data: dict[str, Any] = {"id": args.id, "type": args.type, "prompt": args.prompt}
+    t, answers = args.type, args.answer
+    if t in ("single", "multiple"):
+        data["choices"] = args.choice
+        data["answer" if t == "single" else "answers"] = answers[0] if t == "single" else answers
+        data["choice_feedback"] = dict(split_pair(x, "--choice-feedback") for x in args.choice_feedback)
+        if args.no_shuffle:
+            data["shuffle"] = False
+    elif t == "true_false":
+        data["answer"] = parse_bool(answers[0])
+    elif t == "number":
+        data.update(answer=parse_float(answers[0], "--answer"), tolerance=args.tolerance, min=args.min, max=args.max, unit=args.unit)
+    elif t == "text":
+        data.update(answer=answers[0], alternates=args.alternate)
+    elif t == "order":
+        data["items"] = args.item
+    else:
+        data["pairs"] = [list(split_pair(x, "--pair")) for x in args.pair]
+    data.update(facts=args.fact, explanation=args.explanation, difficulty=args.difficulty or 2, tags=args.tag)
+    return data
+
+
+def fact_from_args(args: argparse.Namespace) -> dict[str, Any]:
+    """The fact the flags describe."""
+    _need(args, ("topic", "statement", "kind", "source-title", "quote"))
+    source = {"title": args.source_title, "url": args.source_url, "quote": args.quote}
+    return {"id": args.id, "statement": args.statement, "label": args.label, "when": args.when, "answer": args.answer,
+            "kind": args.kind, "as_of": args.as_of, "tags": args.tag,
+            "sources": [{k: v for k, v in source.items() if v}]}

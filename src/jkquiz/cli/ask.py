@@ -1,0 +1,205 @@
+"""Interactive `jkquiz add -i`: one clear prompt per field, each answer checked before going on."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from jkquiz.bank import QUESTION_TYPES, Bank
+from jkquiz.bank.messages import suggest
+from jkquiz.bank.model import PARTIAL_DATE, SLUG
+from jkquiz.cli.add import KINDS, UsageProblem, parse_bool, parse_float, split_pair
+from jkquiz.errors import JkquizError
+from jkquiz.text import contains_phrase
+
+TYPE_HELP = {
+    "single": "one right choice", "multiple": "several right choices", "true_false": "true or false",
+    "number": "a number (years too)", "text": "a typed answer", "order": "put items in order", "match": "match pairs",
+}
+
+
+class Stop(JkquizError):
+    """The user ended input (Ctrl-D) before every field was given."""
+
+
+class Asker:
+    """Asks for each field on the terminal (or any text stream), repeating a question until the answer is usable."""
+
+    def __init__(self, read: Callable[[str], str] | None = None, out: TextIO | None = None) -> None:
+        self.out = out or sys.stdout
+        self._read = read or input
+
+    # --- primitives -----------------------------------------------------------------------
+    def line(self, label: str, *, default: str | None = None, required: bool = True,
+             check: Callable[[str], Any] | None = None) -> Any:
+        """One line; Enter takes the default; `check` turns the text into a value or raises UsageProblem."""
+        shown = f"{label}" + (f" [{default}]" if default not in (None, "") else "") + ": "
+        while True:
+            try:
+                text = self._read(shown).strip()
+            except EOFError:
+                raise Stop("input ended before every field was given: nothing was written") from None
+            if not text and default is not None:
+                text = default
+            if not text:
+                if not required:
+                    return None
+                self.say("  This field is required.")
+                continue
+            try:
+                return check(text) if check else text
+            except UsageProblem as exc:
+                self.say(f"  {exc}")
+
+    def lines(self, label: str, *, minimum: int = 0, check: Callable[[str], Any] | None = None) -> list[Any]:
+        """Several values, one per line, ended by an empty line."""
+        self.say(f"{label} (one per line; an empty line ends the list)")
+        values: list[Any] = []
+        while True:
+            text = self.line(f"  {len(values) + 1}", required=len(values) < minimum, check=check)
+            if text is None:
+                return values
+            values.append(text)
+
+    def choose(self, label: str, options: list[str], *, helps: dict[str, str] | None = None, default: str | None = None) -> str:
+        """One of `options`, by number or by name."""
+        for number, option in enumerate(options, 1):
+            self.say(f"  {number}. {option}" + (f" — {helps[option]}" if helps and option in helps else ""))
+
+        def pick(text: str) -> str:
+            if text.isdigit() and 1 <= int(text) <= len(options):
+                return options[int(text) - 1]
+            if text in options:
+                return text
+            raise UsageProblem(f"'{text}' is not one of the numbers or names above{suggest(text, options)}")
+
+        return str(self.line(label, default=default, check=pick))
+
+    def confirm(self, question: str, preview: str) -> bool:
+        """Show the item and ask before writing."""
+        self.say("\n" + preview.rstrip())
+        return bool(self.line(f"{question} (yes/no)", default="yes", check=parse_bool))
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out)
+
+    # --- items ------------------------------------------------------------------------------
+    def topic(self, bank: Bank, given: str | None) -> str:
+        if given in bank.topics:
+            return str(given)
+        self.say("Topics:")
+        return self.choose("Topic (number or id)", list(bank.topics))
+
+    def question(self, bank: Bank, args: argparse.Namespace) -> dict[str, Any]:
+        """Every field of a question, asking for those the flags did not give."""
+        data: dict[str, Any] = {"_topic": self.topic(bank, args.topic)}
+        self.say("Question types:")
+        kind = args.type or self.choose("Type (number or name)", list(QUESTION_TYPES), helps=TYPE_HELP)
+        data["type"] = kind
+        data["prompt"] = args.prompt or self.line("Prompt (the question as learners read it)")
+        data.update(self._answer_fields(kind, args))
+        facts = bank.facts_for(data["_topic"])
+        if not args.fact:
+            self.say("Facts of this topic: " + ", ".join(f.id for f in facts))
+
+        def fact_ids(text: str) -> list[str]:
+            ids = [x.strip() for x in re.split(r"[,\s]+", text) if x.strip()]
+            unknown = [x for x in ids if x not in bank.facts]
+            if unknown:
+                raise UsageProblem(f"no fact '{unknown[0]}'{suggest(unknown[0], list(bank.facts))}")
+            return ids
+
+        data["facts"] = args.fact or self.line("Facts it rests on (ids, separated by commas)", check=fact_ids)
+        data["explanation"] = args.explanation or self.line("Explanation (why the answer is right)")
+        data["difficulty"] = args.difficulty or self.line(
+            "Difficulty (1 easy, 2 medium, 3 hard)", default="2", check=lambda t: _in_range(t, 1, 3))
+        data["tags"] = args.tag or self.line("Tags (optional, separated by commas)", required=False, check=_slugs) or []
+        data["id"] = args.id or self.line("Id (optional; Enter to have one made from the prompt)", required=False, check=_slug)
+        return data
+
+    def _answer_fields(self, kind: str, args: argparse.Namespace) -> dict[str, Any]:
+        if kind in ("single", "multiple"):
+            choices = args.choice or self.lines("Choices", minimum=2)
+            if kind == "single":
+                answer = args.answer[0] if args.answer else self.choose("Right choice (number or text)", choices)
+                return {"choices": choices, "answer": answer}
+            self.say("Choices: " + "; ".join(f"{i}. {c}" for i, c in enumerate(choices, 1)))
+            answers = args.answer or self.line("Right choices (numbers separated by commas)", check=lambda t: _picks(t, choices))
+            return {"choices": choices, "answers": answers}
+        if kind == "true_false":
+            return {"answer": parse_bool(args.answer[0]) if args.answer else self.line("Answer (true or false)", check=parse_bool)}
+        if kind == "number":
+            answer = parse_float(args.answer[0], "answer") if args.answer else self.line("Answer (a number)", check=lambda t: parse_float(t, "answer"))
+            tolerance = args.tolerance if args.tolerance is not None else self.line(
+                "Tolerance (accepted distance from the answer)", default="0", check=lambda t: parse_float(t, "tolerance"))
+            unit = args.unit or self.line("Unit (optional, e.g. % or km)", required=False)
+            return {"answer": answer, "tolerance": tolerance or None, "unit": unit}
+        if kind == "text":
+            answer = args.answer[0] if args.answer else self.line("Answer (the spelling shown as correct)")
+            return {"answer": answer, "alternates": args.alternate or self.lines("Other accepted spellings (optional)")}
+        if kind == "order":
+            return {"items": args.item or self.lines("Items in the RIGHT order, first to last", minimum=2)}
+        pairs = [list(split_pair(p, "--pair")) for p in args.pair] or self.lines(
+            "Pairs as 'LEFT -> RIGHT'", minimum=2, check=lambda t: list(split_pair(t, "pair")))
+        return {"pairs": pairs}
+
+    def fact(self, bank: Bank, args: argparse.Namespace) -> dict[str, Any]:
+        """Every field of a fact, asking for those the flags did not give."""
+        data: dict[str, Any] = {"_topic": self.topic(bank, args.topic)}
+        data["statement"] = statement = args.statement or self.line("Statement (one or two sentences, true as written)")
+        self.say("Kinds:")
+        data["kind"] = args.kind or self.choose("Kind (number or name)", list(KINDS))
+        data["when"] = args.when or self.line("Date (optional: YYYY, YYYY-MM or YYYY-MM-DD)", required=False, check=_date)
+
+        def in_statement(text: str) -> str:
+            if not contains_phrase(statement, text):
+                raise UsageProblem(f"'{text}' does not appear in the statement")
+            return text
+
+        data["answer"] = args.answer or self.line("Key datum (optional; words from the statement)", required=False, check=in_statement)
+        data["label"] = args.label or self.line("Short label for timelines (optional)", required=False)
+        source = {
+            "title": args.source_title or self.line("Source title"),
+            "url": args.source_url or self.line("Source address (optional)", required=False),
+            "quote": args.quote or self.line("Quote (words copied exactly from the source)"),
+        }
+        data["sources"] = [{k: v for k, v in source.items() if v}]
+        if self.line("Do the two governments disagree on this? (yes/no)", default="no", check=parse_bool):
+            data["contested"] = True
+            data["perspectives"] = {"japan": self.line("What Japan's government holds"),
+                                    "korea": self.line("What South Korea's government holds")}
+        data["tags"] = args.tag or self.line("Tags (optional, separated by commas)", required=False, check=_slugs) or []
+        data["id"] = args.id or self.line("Id (optional; Enter to have one made from the statement)", required=False, check=_slug)
+        return data
+
+
+def _in_range(text: str, low: int, high: int) -> int:
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise UsageProblem(f"type a whole number from {low} to {high}")
+    return int(text)
+
+
+def _slug(text: str) -> str:
+    if not re.match(SLUG, text):
+        raise UsageProblem(f"'{text}' is not a valid id: use lowercase letters, digits and '-'")
+    return text
+
+
+def _slugs(text: str) -> list[str]:
+    return [_slug(t.strip()) for t in text.split(",") if t.strip()]
+
+
+def _date(text: str) -> str:
+    if not PARTIAL_DATE.match(text):
+        raise UsageProblem(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
+
+
+def _picks(text: str, choices: list[str]) -> list[str]:
+    numbers = [t.strip() for t in text.split(",") if t.strip()]
+    if not numbers or not all(n.isdigit() and 1 <= int(n) <= len(choices) for n in numbers):
+        raise UsageProblem(f"type numbers from 1 to {len(choices)}, separated by commas")
+    return [choices[int(n) - 1] for n in dict.fromkeys(numbers)]

@@ -1,0 +1,22 @@
+"""The `--bank DIR` option shared by the instructor commands, and opening the bank it names."""
+
+from __future__ import annotations
+
+import argparse
+
+from jkquiz.bank import Bank, PathProblem, inspect_bank, load_bank
+
+
+def add_bank_option(parser: argparse.ArgumentParser) -> None:
+    """Add --bank DIR (default: the course's bank, or $JKQUIZ_BANK)."""
+    parser.add_argument("--bank", metavar="DIR", help="bank folder or file (default: the course's bank)")
+
+
+def open_bank(path: str | None, *, strict: bool = False) -> Bank:
+    """The bank at `path`; a missing path is a usage error. `strict`: any bank problem stops (exports)."""
+    from jkquiz.cli import UsageError
+
+    try:
+        return load_bank(path) if strict else inspect_bank(path).bank
+    except PathProblem as exc:
+        raise UsageError(str(exc.problems[0])) from None
