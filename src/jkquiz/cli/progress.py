@@ -47,6 +47,10 @@ def _who(store: ProgressStore, name: str | None) -> str:
     return name or store.setting(LEARNER_KEY) or DEFAULT_LEARNER
 
 
+def _answers(count: int, kind: str = "") -> str:
+    return f"{count} {kind}answer{'s' * (count != 1)}"
+
+
 def where_progress(args: argparse.Namespace) -> int:
     """Print the file's path; exit 1 when it cannot be used."""
     path = progress_path()
@@ -56,7 +60,8 @@ def where_progress(args: argparse.Namespace) -> int:
     except StoreProblem as exc:
         print(f"jkquiz: {exc}", file=sys.stderr)
         return 1
-    print(f"{store.count()} answers saved" + (f" ({', '.join(store.learners())})" if store.count() else ""))
+    count = store.count()
+    print(_answers(count) + " saved" + (f" ({', '.join(store.learners())})" if count else ""))
     store.close()
     return 0
 
@@ -71,7 +76,7 @@ def show_progress(args: argparse.Namespace) -> int:
     hashes = current_hashes(bank)
     rows = topic_progress(bank, store.cards(who), store.due(who, now, hashes), hashes)
     width = max(len(r.title) for r in rows) if rows else 5
-    print(f"Progress of {who} ({store.count(who)} answers saved)")
+    print(f"Progress of {who} ({_answers(store.count(who))} saved)")
     print(f"{'Topic':<{width}}  Questions  Answered  Right  Due  Mastery")
     for r in rows:
         print(f"{r.title:<{width}}  {r.questions:>9}  {r.answered:>8}  {r.correct:>5}  {r.due:>3}  {r.mastery:>6}%")
@@ -93,7 +98,7 @@ def export_progress(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"jkquiz: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return 1
-    print(f"Wrote {count} answer{'s' * (count != 1)} of {who} to {args.file}")
+    print(f"Wrote {_answers(count)} of {who} to {args.file}")
     if not args.learner and store.setting("learner") is None:
         print("Tip: name your record first (`jkquiz progress learner \"Your Name\"`) so your instructor can "
               "tell whose it is.", file=sys.stderr)
@@ -106,7 +111,7 @@ def import_progress(args: argparse.Namespace) -> int:
     report = import_file(store, args.file, args.learner)
     for problem in report.problems:
         print(problem, file=sys.stderr)
-    print(f"Imported {report.added} new answer{'s' * (report.added != 1)} for {report.learner} "
+    print(f"Imported {_answers(report.added, 'new ')} for {report.learner} "
           f"({report.duplicates} already there" + (f", {len(report.problems)} problem(s) reported above" if report.problems else "")
           + ").")
     return 1 if report.problems else 0
