@@ -6,6 +6,7 @@ warnings are printed (a section without a citation, an ask from another topic).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 
@@ -69,7 +70,7 @@ def check_asks(page: Page, bank: Bank) -> Found:
         qid = cell.args["id"]
         question = bank.questions.get(qid)
         if question is None:
-            near = [q for q in bank.questions if q.startswith(qid.rsplit("-", 1)[0])][:3]
+            near = difflib.get_close_matches(qid, list(bank.questions), n=3, cutoff=0.8)
             hint = f" (did you mean {', '.join(near)}?)" if near else ""
             errors.append(f"{page.where(cell.line)}: no question '{qid}' in the bank{hint}")
         elif page.topic and question.topic != page.topic:

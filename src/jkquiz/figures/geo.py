@@ -30,10 +30,11 @@ def liancourt_map(topic: str = "territory", *, bank: Bank | None = None) -> Figu
     names = {p.id: place_name(p, bank.facts_for(topic)) for p in places}
     links = [(d, *_endpoints(d, places)) for d in distances]
     title = "The Liancourt Rocks between Ulleungdo and the Oki Islands"
+    said = {key: name.replace("\n", " — ") for key, name in names.items()}  # one line each in the alt text
     alt = (
         "Map of the sea between the Korean Peninsula's east coast and Honshu. "
-        + " ".join(f"{names[p.id]} at {_degrees(p.coords)}." for p in places)  # type: ignore[arg-type]
-        + "".join(f" {names[a.id]} to {names[b.id]}: {format_number(d.value or 0)} km." for d, a, b in links)
+        + " ".join(f"{said[p.id]} at {_degrees(p.coords)}." for p in places)  # type: ignore[arg-type]
+        + "".join(f" {said[a.id]} to {said[b.id]}: {format_number(d.value or 0)} km." for d, a, b in links)
     )
     with house_style():
         return finish(_draw(places, names, links, title), title, alt)
@@ -48,7 +49,8 @@ def place_name(place: Fact, facts: list[Fact]) -> str:
     for fact in facts:
         if fact.kind != "term" or fact.terms is None or not fact.answer:
             continue
-        if (fact.terms.ko, fact.terms.ja) != (place.terms.ko, place.terms.ja):
+        shared = {fact.terms.ko, fact.terms.ja} & {place.terms.ko, place.terms.ja} - {None}
+        if not shared:
             continue
         # The statement shows which language the name is: it quotes the Hangul or only the Japanese script.
         if place.terms.ko and place.terms.ko in fact.statement:
