@@ -66,7 +66,11 @@ def open_or_fallback(path: Path | str | None = None) -> ProgressStore:
     its `warning` says what happened, and the file is never written."""
     path = Path(path) if path is not None else progress_path()
     try:
-        return open_store(path)
+        try:
+            return open_store(path)
+        except OSError as exc:  # e.g. a folder on the way that cannot be searched
+            raise StoreProblem(path, f"The progress file {path} cannot be reached ({exc.strerror or exc}).",
+                               WRITABLE_ADVICE, readable=False) from exc
     except StoreProblem as problem:
         store = ProgressStore.in_memory()
         copied = _copy_readable(path, store) if problem.readable else 0

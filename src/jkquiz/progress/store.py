@@ -181,7 +181,7 @@ def _friendly(exc: sqlite3.Error, path: Path | None) -> str:
     where = f"the progress file {path}" if path else "the progress store"
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return f"{where} is busy: another notebook kept it locked for over {BUSY_SECONDS:g} seconds. Try again."
+        return f"{where} is busy: another notebook kept it locked for over {BUSY_SECONDS:g} seconds."
     if "readonly" in text or "read-only" in text:
         return f"{where} is read-only. Make it writable, or set JKQUIZ_HOME to a folder you can write to."
     if "full" in text:
