@@ -205,7 +205,7 @@ def suggest_id(bank: Bank, topic: str, text: str, prefix: str = "q") -> str:
     import re
 
     skip = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "is", "was", "what", "which", "who", "when",
-            "how", "did", "does", "do", "are", "were", "by", "for", "with", "these", "this", "that"}
+            "how", "did", "does", "do", "are", "were", "by", "for", "from", "with", "these", "this", "that"}
     words = [w for w in re.findall(r"[a-z0-9]+", normalize(text)) if w not in skip][:4]
     head = topic.split("-")[0]
     base = "-".join([prefix, head, *words])[:60].rstrip("-") or f"{prefix}-{head}"

@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
 FOLD_AT = 76  # folded texts are broken at a space before this many characters per line
+PLAIN_MAX = 100  # a text whose `    key: text` line fits this width stays on one line
 FLOW_MAX = 72  # a list of short texts stays on one line `[a, b]` up to this length
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -79,7 +80,7 @@ def styled_text(text: str, key: str = "") -> Any:
     """Text as a plain, quoted, folded or literal scalar, whichever reads back as the same text."""
     if "\n" in text:
         return LiteralScalarString(text)
-    if len(text) + len(key) + 6 > FOLD_AT and " " in text and text == text.strip() and "  " not in text:
+    if len(text) + len(key) + 6 > PLAIN_MAX and " " in text and text == text.strip() and "  " not in text:
         folded = FoldedScalarString(text)
         folded.fold_pos = _fold_positions(text)  # type: ignore[attr-defined]
         return folded

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from jkquiz.bank import QUESTION_TYPES
-from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, add_question, suggest_id
+from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, add_question, suggest_id, tidy
 from jkquiz.bank.yamlstyle import render_item
 from jkquiz.cli.bankarg import open_bank
 
@@ -97,7 +97,7 @@ def _run(args: argparse.Namespace, what: str) -> int:
         if not data.get("id") and data["_topic"] in bank.topics:
             text = data.get("prompt") or data.get("statement") or ""
             data["id"] = suggest_id(bank, data["_topic"], text, "q" if what == "question" else "f")
-        topic, item = data["_topic"], _public(data)
+        topic, item = data["_topic"], tidy(_public(data))
         if args.interactive and not asker.confirm(f"Add this {what} to {bank.files[topic]}?", render_item(item)):
             print("Nothing was written.")
             return 1

@@ -1,0 +1,156 @@
+"""`jkquiz add`, `list` and `stats` as an instructor types them: exit codes, messages, the file written."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jkquiz.bank import load_bank
+from jkquiz.cli import main
+
+
+@pytest.fixture
+def bank_dir(tmp_path: Path, mini_bank_dir: Path) -> Path:
+    target = tmp_path / "bank"
+    shutil.copytree(mini_bank_dir, target)
+    return target
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None = None,
+        monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_question_from_flags(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run([
+        "add", "question", "--bank", str(bank_dir), "--topic", "sample", "--type", "match",
+        "--prompt", "Match each statement with its year.",
+        "--pair", "Kono Statement -> 1993", "--pair", "Treaty on Basic Relations -> 1965",
+        "--fact", "s-kono", "--fact", "s-treaty", "--explanation", "1993 and 1965.", "--difficulty", "3",
+    ], capsys)
+    assert (code, err) == (0, "")
+    assert out.strip().startswith("Added question 'q-sample-match-each-statement-its' to ")
+    q = load_bank(bank_dir).questions["q-sample-match-each-statement-its"]
+    assert q.pairs == [("Kono Statement", "1993"), ("Treaty on Basic Relations", "1965")]  # type: ignore[attr-defined]
+    assert q.difficulty == 3 and q.facts == ["s-kono", "s-treaty"]
+
+
+def test_add_number_with_unit_and_true_false(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    common = ["--bank", str(bank_dir), "--topic", "sample", "--fact", "s-poll", "--explanation", "13%."]
+    code, _, _ = run(["add", "question", *common, "--type", "number", "--id", "q-poll-2014",
+                      "--prompt", "As of 2014, what share of Japanese viewed South Korea's influence positively?",
+                      "--answer", "13", "--tolerance", "1", "--unit", "%"], capsys)
+    assert code == 0
+    code, _, _ = run(["add", "question", *common, "--type", "true_false", "--id", "q-poll-tf",
+                      "--prompt", "As of 2014, most Japanese viewed South Korea's influence positively.", "--answer", "no"], capsys)
+    assert code == 0
+    bank = load_bank(bank_dir)
+    assert (bank.questions["q-poll-2014"].answer, bank.questions["q-poll-2014"].unit) == (13, "%")  # type: ignore[attr-defined]
+    assert bank.questions["q-poll-tf"].answer is False  # type: ignore[attr-defined]
+
+
+def test_add_refuses_bad_input_with_exit_codes(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (bank_dir / "01-sample.yaml").read_bytes()
+    code, _, err = run(["add", "question", "--bank", str(bank_dir), "--topic", "sample", "--type", "single",
+                        "--prompt", "Which?", "--choice", "A", "--choice", "B"], capsys)
+    assert code == 2 and "missing --answer, --fact, --explanation" in err and "-i" in err
+    code, _, err = run(["add", "question", "--bank", str(bank_dir), "--topic", "sampel", "--type", "text",
+                        "--prompt", "Name?", "--answer", "X", "--fact", "s-kono", "--explanation", "E."], capsys)
+    assert code == 2 and "no topic 'sampel' (did you mean 'sample'?)" in err
+    code, _, err = run(["add", "question", "--bank", str(bank_dir), "--topic", "sample", "--type", "single",
+                        "--prompt", "Which treaty of 1965?", "--choice", "A", "--choice", "B", "--answer", "C",
+                        "--fact", "s-treaty", "--explanation", "E."], capsys)
+    assert code == 1 and "nothing was written" in err and "answer 'C' is not among the choices" in err
+    assert "Traceback" not in err
+    assert (bank_dir / "01-sample.yaml").read_bytes() == before
+
+
+def test_add_fact_from_flags(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["add", "fact", "--bank", str(bank_dir), "--topic", "sample", "--id", "s-murayama",
+                        "--statement", "The Murayama Statement was issued in 1995.", "--kind", "document",
+                        "--when", "1995-08-15", "--label", "Murayama Statement",
+                        "--source-title", "Sample source", "--quote", "Murayama Statement"], capsys)
+    assert code == 0 and "Added fact 's-murayama'" in out
+    fact = load_bank(bank_dir).facts["s-murayama"]
+    assert fact.when == "1995-08-15" and fact.sources[0].quote == "Murayama Statement"
+
+
+def test_add_question_interactively(bank_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each field is asked for; a wrong answer is asked again with the reason; the item is shown before writing."""
+    answers = "\n".join([
+        "1",                 # topic: sample
+        "multiple",          # type
+        "Which of these documents date from the 1990s?",
+        "Kono Statement", "Obuchi–Kim declaration", "Treaty on Basic Relations", "",  # choices, empty line ends
+        "9",                 # not a choice number: asked again
+        "1,2",               # right choices
+        "s-kon",             # no such fact: asked again
+        "s-kono, s-kim",
+        "The Kono Statement (1993) and the Obuchi–Kim declaration (1998).",
+        "4",                 # difficulty out of range: asked again
+        "2",
+        "",                  # tags: none
+        "",                  # id: suggested
+        "yes",               # confirm
+    ]) + "\n"
+    code, out, err = run(["add", "question", "-i", "--bank", str(bank_dir)], capsys, answers, monkeypatch)
+    assert code == 0, err
+    assert "type numbers from 1 to 3, separated by commas" in out
+    assert "no fact 's-kon' (did you mean 's-kono'?)" in out
+    assert "type a whole number from 1 to 3" in out
+    assert "answers: [Kono Statement, Obuchi–Kim declaration]" in out  # the preview, before the question to confirm
+    q = load_bank(bank_dir).questions["q-sample-documents-date-1990s"]
+    assert q.answers == ["Kono Statement", "Obuchi–Kim declaration"] and q.facts == ["s-kono", "s-kim"]  # type: ignore[attr-defined]
+
+
+def test_interactive_input_ending_early_writes_nothing(bank_dir: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    before = (bank_dir / "01-sample.yaml").read_bytes()
+    code, _, err = run(["add", "fact", "-i", "--bank", str(bank_dir)], capsys, "sample\nA statement.\n", monkeypatch)
+    assert code == 1 and "input ended before every field was given: nothing was written" in err
+    assert (bank_dir / "01-sample.yaml").read_bytes() == before
+
+
+def test_list_filters_and_formats(mini_bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["list", "--bank", str(mini_bank_dir), "--type", "number", "--authored-only", "--format", "json"], capsys)
+    rows = json.loads(out)
+    assert code == 0 and [r["id"] for r in rows] == ["q-s-number", "q-s-poll"]
+    assert rows[1] == {"id": "q-s-poll", "topic": "sample", "type": "number", "difficulty": 3, "origin": "authored",
+                       "facts": ["s-poll"], "prompt": rows[1]["prompt"], "explained": True}
+    code, out, _ = run(["list", "--bank", str(mini_bank_dir), "--difficulty", "3"], capsys)
+    lines = out.strip().splitlines()
+    assert lines[0].split() == ["ID", "TOPIC", "TYPE", "D", "ORIGIN", "PROMPT"]
+    assert {line.split()[0] for line in lines[1:-1]} == {"q-s-order", "q-s-poll", "gen-timeline-sample-1"}
+    assert lines[-1] == "3 questions"
+    code, _, err = run(["list", "--bank", str(mini_bank_dir), "--topic", "nope"], capsys)
+    assert code == 2 and "no topic 'nope'" in err
+
+
+def test_stats_counts_and_gaps(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a fact no question cites, and a question whose explanation is a TODO
+    run(["add", "fact", "--bank", str(bank_dir), "--topic", "sample", "--id", "s-lonely",
+         "--statement", "The Murayama Statement was issued in 1995.", "--kind", "document",
+         "--source-title", "Sample source", "--quote", "Murayama Statement"], capsys)
+    run(["add", "question", "--bank", str(bank_dir), "--topic", "sample", "--type", "true_false", "--id", "q-todo",
+         "--prompt", "The Kono Statement came before the Murayama Statement.", "--answer", "true",
+         "--fact", "s-kono", "--explanation", "TODO: explain"], capsys)
+    code, out, _ = run(["stats", "--bank", str(bank_dir), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0
+    assert (data["topics"], data["facts"], data["authored"]) == (1, 8, 11)
+    assert data["by_topic"]["sample"]["single"] == {"authored": 2, "generated": 3}
+    assert data["by_topic"]["sample"]["true_false"] == {"authored": 2, "generated": 0}
+    assert data["facts_without_questions"] == {"sample": ["s-lonely"]}
+    assert data["questions_without_explanation"] == ["q-todo"]
+    code, out, _ = run(["stats", "--bank", str(bank_dir)], capsys)
+    assert "Facts without questions (no authored question cites them): 1\n  sample: s-lonely" in out
+    assert "Questions without explanations: 1\n  q-todo" in out
