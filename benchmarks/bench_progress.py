@@ -2,7 +2,7 @@
 100,000 attempts across 1,000 questions.
 
 Target: write time / bare `sqlite3` insert+commit loop <= 1.5, both on files with the store's own settings
-(WAL, synchronous=FULL: every answer reaches the disk before Check returns), best of 3 rounds each.
+(WAL, synchronous=FULL: every answer reaches the disk before Check returns), best of 5 interleaved rounds each.
 Also printed, for honesty: the same ratio with synchronous=NORMAL on both sides, where no disk flush hides the
 store's own work (JSON, the FSRS card update, the second statement), and that work in microseconds.
 """
@@ -27,7 +27,7 @@ from jkquiz.progress.schedule import due_items, replay  # noqa: E402
 from jkquiz.progress.schema import MIGRATIONS  # noqa: E402
 
 WRITES = 1000
-ROUNDS = 3
+ROUNDS = 5
 QUESTIONS = 1000
 HISTORY = 100_000
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jkquiz.engine.session import Attempt
 from jkquiz.progress.records import CardState
@@ -26,10 +26,17 @@ def scheduler() -> Scheduler:
     return Scheduler(enable_fuzzing=False)
 
 
-def advance(card: CardState | None, attempt: Attempt) -> CardState:
-    """The card after one more answer; a question whose content changed starts again as new."""
+@lru_cache(maxsize=1)
+def _fsrs() -> tuple[Any, Any, Any]:
+    """fsrs's Card, Rating and State, imported once on first use."""
     from fsrs import Card, Rating, State
 
+    return Card, Rating, State
+
+
+def advance(card: CardState | None, attempt: Attempt) -> CardState:
+    """The card after one more answer; a question whose content changed starts again as new."""
+    Card, Rating, State = _fsrs()  # noqa: N806 (classes)
     if card is None or card.content_hash != attempt.content_hash:
         # card_id and due are given so fsrs neither sleeps to make ids unique nor reads the clock
         fsrs_card, reviews = Card(card_id=1, due=attempt.answered_at), 0
