@@ -36,10 +36,10 @@ ATTEMPT_COLUMNS = (
 
 
 def attempt_row(learner: str, attempt: Attempt) -> tuple[Any, ...]:
-    """The values of an attempts-table row, in ATTEMPT_COLUMNS order."""
+    """The values of an attempts-table row, in ATTEMPT_COLUMNS order (a response JSON cannot hold is kept as text)."""
     return (
         learner, attempt.question_id, attempt.topic, attempt.content_hash,
-        json.dumps(attempt.response, ensure_ascii=False, separators=(",", ":")), attempt.response_text,
+        json.dumps(attempt.response, ensure_ascii=False, separators=(",", ":"), default=str), attempt.response_text,
         attempt.status, float(attempt.score), float(attempt.seconds), stamp(attempt.answered_at), attempt.session_id,
     )
 
