@@ -7,14 +7,18 @@ same import of ipywidgets, since `import jkquiz` itself defers its imports to fi
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _util import best_of, report  # noqa: E402
 
 RUNS = 7
+# quizzes record answers: keep the benchmark's progress file out of the user's data folder
+os.environ["JKQUIZ_HOME"] = tempfile.mkdtemp(prefix="jkquiz-bench-")
 
 
 def fresh(code: str) -> float:
