@@ -20,6 +20,7 @@ _EXPORTS = {
     "timeline": "jkquiz.figures",
     "chart": "jkquiz.figures",
     "liancourt_map": "jkquiz.figures",
+    "authoring_form": "jkquiz.widgets.authoring",
     "load_bank": "jkquiz.bank",
     "inspect_bank": "jkquiz.bank",
     "Bank": "jkquiz.bank",

@@ -206,7 +206,7 @@ def suggest_id(bank: Bank, topic: str, text: str, prefix: str = "q") -> str:
 
     skip = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "is", "was", "what", "which", "who", "when",
             "how", "did", "does", "do", "are", "were", "by", "for", "from", "with", "these", "this", "that"}
-    words = [w for w in re.findall(r"[a-z0-9]+", normalize(text)) if w not in skip][:4]
+    words = [w for w in re.findall(r"[a-z0-9]+", normalize(re.sub(r"<[^>]*>", " ", text))) if w not in skip][:4]
     head = topic.split("-")[0]
     base = "-".join([prefix, head, *words])[:60].rstrip("-") or f"{prefix}-{head}"
     taken = set(bank.facts) | set(bank.questions)
@@ -214,3 +214,12 @@ def suggest_id(bank: Bank, topic: str, text: str, prefix: str = "q") -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+def draft_problems(bank: Bank, question: QuestionBase, topic: str) -> list[Problem]:
+    """What the bank's checks say about one draft question (answer among choices, facts exist, …), before saving."""
+    from jkquiz.bank.checks import run_checks
+
+    question._topic = topic
+    trial = Bank(topics=bank.topics, facts=bank.facts, questions={question.id: question}, files=bank.files)
+    return [p for p in run_checks(trial) if p.id == question.id]

@@ -1,0 +1,213 @@
+"""The instructor's question form: fields per type, a live preview as learners see it, Save through `jkquiz add`'s checks."""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+
+from jkquiz.bank import QUESTION_TYPES, Bank, inspect_bank
+from jkquiz.bank.edit import (
+    EditError,
+    UnknownTopicError,
+    add_question,
+    check_items,
+    draft_problems,
+    suggest_id,
+    tidy,
+    validate_item,
+)
+from jkquiz.engine import QuizSession
+from jkquiz.widgets.quiz import QuizView
+
+TYPE_LABELS = {
+    "single": "One right choice", "multiple": "Several right choices", "true_false": "True or false",
+    "number": "A number", "text": "A typed answer", "order": "Put in order", "match": "Match pairs",
+}
+WIDE = w.Layout(width="100%")
+LABEL = {"description_width": "130px"}
+
+
+def _area(description: str, placeholder: str, rows: int = 3) -> w.Textarea:
+    return w.Textarea(description=description, placeholder=placeholder, rows=rows, layout=WIDE, style=LABEL,
+                      continuous_update=False)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class AuthoringForm(w.VBox):
+    """Write a question, see it as a learner will, and save it to its topic's bank file."""
+
+    def __init__(self, bank: str | os.PathLike[str] | None = None) -> None:
+        super().__init__(layout=w.Layout(max_width="820px"))
+        self.bank_path = bank
+        self.bank: Bank = inspect_bank(bank).bank
+        self._build_fields()
+        self.preview = w.Box(layout=WIDE)
+        self.messages = w.HTML()
+        self.save_button = w.Button(description="Save to bank", button_style="primary", icon="save",
+                                    tooltip="Check the question and add it to the topic's file")
+        self.save_button.on_click(lambda _b: self.save())
+        for control in self._inputs():
+            control.observe(lambda _change: self.refresh(), names="value")
+        self.topic.observe(lambda _c: self._topic_changed(), names="value")
+        self.qtype.observe(lambda _c: self._show_type_fields(), names="value")
+        self.choices.observe(lambda _c: self._choices_changed(), names="value")
+        self._topic_changed()
+        self._show_type_fields()
+        self.children = [
+            w.HTML("<h3>New question</h3>"), self.topic, self.qtype, self.prompt, self.answer_box, self.facts,
+            self.explanation, self.difficulty, self.tags, self.qid, self.messages,
+            w.HTML("<h4>Preview: what learners will see</h4>"), self.preview, self.save_button,
+        ]
+        self.refresh()
+
+    def __repr__(self) -> str:
+        """A stable text form (notebook outputs are compared run to run)."""
+        return f"<jkquiz question form: {len(self.bank.topics)} topics>"
+
+    # --- building ------------------------------------------------------------------------------
+    def _build_fields(self) -> None:
+        self.topic = w.Dropdown(description="Topic", options=[(t.title, t.id) for t in self.bank.topics.values()],
+                                style=LABEL, layout=WIDE)
+        self.qtype = w.Dropdown(description="Type", options=[(TYPE_LABELS[t], t) for t in QUESTION_TYPES],
+                                value="single", style=LABEL)
+        self.prompt = _area("Prompt", "The question as learners read it", 2)
+        self.choices = _area("Choices", "One choice per line", 4)
+        self.answer = w.Dropdown(description="Right choice", options=[], style=LABEL, layout=WIDE)
+        self.answers = w.SelectMultiple(description="Right choices", options=[], style=LABEL, layout=WIDE)
+        self.truth = w.ToggleButtons(description="Answer", options=[("True", True), ("False", False)], style=LABEL)
+        self.number = w.Text(description="Answer", placeholder="1965", style=LABEL, continuous_update=False)
+        self.tolerance = w.FloatText(description="Tolerance", value=0, style=LABEL)
+        self.unit = w.Text(description="Unit", placeholder="optional: %, km", style=LABEL, continuous_update=False)
+        self.text_answer = w.Text(description="Answer", placeholder="The spelling shown as correct", style=LABEL,
+                                  layout=WIDE, continuous_update=False)
+        self.alternates = _area("Also accepted", "Other spellings or scripts, one per line", 2)
+        self.items = _area("Items in order", "One item per line, in the RIGHT order (first to last)", 4)
+        self.pairs = _area("Pairs", "One pair per line: left -> right", 4)
+        self.answer_box = w.VBox(layout=WIDE)
+        self.facts = w.SelectMultiple(description="Facts", options=[], rows=6, style=LABEL, layout=WIDE)
+        self.explanation = _area("Explanation", "Why the answer is right (shown after answering)", 3)
+        self.difficulty = w.ToggleButtons(description="Difficulty", options=[("1 easy", 1), ("2 medium", 2), ("3 hard", 3)],
+                                          value=2, style=LABEL)
+        self.tags = w.Text(description="Tags", placeholder="optional, separated by commas", style=LABEL, layout=WIDE,
+                           continuous_update=False)
+        self.qid = w.Text(description="Id", placeholder="made from the prompt when left empty", style=LABEL,
+                          layout=WIDE, continuous_update=False)
+
+    def _inputs(self) -> list[w.Widget]:
+        return [self.topic, self.qtype, self.prompt, self.choices, self.answer, self.answers, self.truth, self.number,
+                self.tolerance, self.unit, self.text_answer, self.alternates, self.items, self.pairs, self.facts,
+                self.explanation, self.difficulty, self.tags, self.qid]
+
+    _FIELDS = {
+        "single": ("choices", "answer"), "multiple": ("choices", "answers"), "true_false": ("truth",),
+        "number": ("number", "tolerance", "unit"), "text": ("text_answer", "alternates"), "order": ("items",),
+        "match": ("pairs",),
+    }
+
+    def _show_type_fields(self) -> None:
+        self.answer_box.children = [getattr(self, name) for name in self._FIELDS[self.qtype.value]]
+
+    def _topic_changed(self) -> None:
+        facts = self.bank.facts_for(self.topic.value) if self.topic.value else []
+        self.facts.options = [(f"{f.id} — {f.statement[:70]}", f.id) for f in facts]
+
+    def _choices_changed(self) -> None:
+        options = _lines(self.choices.value)
+        keep = self.answer.value if self.answer.value in options else None
+        self.answer.options = options
+        self.answer.value = keep
+        self.answers.options = options
+
+    # --- the draft, its preview, saving ---------------------------------------------------------
+    def draft(self) -> dict[str, Any]:
+        """The question as the form describes it (empty fields left out)."""
+        kind = self.qtype.value
+        data: dict[str, Any] = {"id": self.qid.value.strip(), "type": kind, "prompt": self.prompt.value.strip()}
+        if kind in ("single", "multiple"):
+            data["choices"] = _lines(self.choices.value)
+            if kind == "single":
+                data["answer"] = self.answer.value
+            else:
+                data["answers"] = list(self.answers.value)
+        elif kind == "true_false":
+            data["answer"] = self.truth.value
+        elif kind == "number":
+            data.update(answer=_number(self.number.value), tolerance=self.tolerance.value or None, unit=self.unit.value.strip())
+        elif kind == "text":
+            data.update(answer=self.text_answer.value.strip(), alternates=_lines(self.alternates.value))
+        elif kind == "order":
+            data["items"] = _lines(self.items.value)
+        else:
+            data["pairs"] = [[part.strip() for part in line.split("->", 1)] for line in _lines(self.pairs.value)]
+        data.update(facts=list(self.facts.value), explanation=self.explanation.value.strip(),
+                    difficulty=self.difficulty.value,
+                    tags=[t.strip() for t in self.tags.value.split(",") if t.strip()])
+        if not data["id"] and data["prompt"] and self.topic.value:
+            data["id"] = suggest_id(self.bank, self.topic.value, data["prompt"])
+        return tidy(data)
+
+    def refresh(self) -> None:
+        """Check the draft; show its problems, or the question as learners will see it."""
+        draft = self.draft()
+        if not draft.get("prompt"):
+            self.messages.value = "<p>Start with the prompt; the preview appears when the question is complete.</p>"
+            self.preview.children = []
+            return
+        try:
+            check_items(self.bank, "questions", [draft])
+            question = validate_item("questions", draft)
+            problems = draft_problems(self.bank, question, self.topic.value)
+        except EditError as exc:
+            problems = exc.problems
+        if problems:
+            self._show_problems(problems)
+            self.preview.children = [w.HTML("<p><em>The preview appears when the question is complete.</em></p>")]
+            return
+        self.messages.value = ""
+        self.preview.children = [QuizView(QuizSession([question], self.bank, seed=0, title="Preview"), single=True)]
+
+    def save(self) -> bool:
+        """Add the question to its topic's file with every check `jkquiz add` makes; say what happened."""
+        try:
+            result = add_question(self.topic.value, self.draft(), bank=self.bank_path)
+        except (EditError, UnknownTopicError) as exc:
+            self._show_problems(getattr(exc, "problems", None) or [str(exc)], heading="Not saved")
+            return False
+        self.bank = inspect_bank(self.bank_path).bank  # the next question is checked against this one too
+        self.qid.value = ""
+        self.messages.value = (f'<p class="jkq-saved" style="color:#1a5e2a"><strong>Saved</strong> '
+                               f"'{escape(result.ids[0])}' to {escape(result.file)}.</p>")
+        return True
+
+    def _show_problems(self, problems: list[Any], heading: str = "To fix before saving") -> None:
+        items = "".join(f"<li>{escape(_plain(p))}</li>" for p in problems)
+        self.messages.value = f'<div style="color:#a4161a"><strong>{heading}:</strong><ul>{items}</ul></div>'
+
+
+def _number(text: str) -> float | str | None:
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text  # the model then says plainly that it must be a number
+
+
+def _plain(problem: Any) -> str:
+    """A problem without the file and line (the form is not a file)."""
+    if isinstance(problem, str):
+        return problem
+    where = f"{problem.field}: " if problem.field and problem.field not in problem.message else ""
+    return where + problem.message if problem.line == 0 else str(problem)
+
+
+def authoring_form(bank: str | os.PathLike[str] | None = None) -> AuthoringForm:
+    """The question form for instructors, on the course's bank (or the bank folder given)."""
+    return AuthoringForm(bank)
