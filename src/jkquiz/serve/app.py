@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from jkquiz.serve.contents import read_lessons
+from jkquiz.serve.contents import read_entries
 from jkquiz.serve.lab import require_module
 from jkquiz.serve.paths import notebooks_dir, require_notebooks, server_env
 from jkquiz.serve.server import Launch, check_ip, choose_port, resolve_token
@@ -65,7 +65,7 @@ def build_site(folder: Path, site: Path) -> Path:
     """The folder Voilà serves: the contents notebook, each lesson, and the files lessons use."""
     require_notebooks(folder)
     site.mkdir(parents=True, exist_ok=True)
-    titles = {lesson.notebook: lesson.title for lesson in read_lessons(folder)}
+    titles = {entry.notebook: entry.title for entry in read_entries(folder)}
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith(".") or entry.name in _SKIP:
             continue
@@ -89,6 +89,7 @@ def voila_argv(site: Path, ip: str, port: int, token: str) -> list[str]:
         "--Voila.port_retries=0",  # never a surprise port: the printed address is the real one
         "--template=jkquiz",
         "--theme=light",
+        "--VoilaConfiguration.show_margins=True",
         "--VoilaConfiguration.allow_template_override=NO",
         "--VoilaConfiguration.allow_theme_override=NO",
         *(f"--VoilaConfiguration.extension_allowlist={name}" for name in EXTENSIONS),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -12,13 +10,10 @@ from urllib.parse import quote
 
 from jkquiz.serve.paths import notebooks_dir
 
-_MINUTES = re.compile(r"reading time[^0-9]{0,40}?(\d+)\s*min", re.IGNORECASE)
-_HEADING = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
-
 
 @dataclass(frozen=True)
-class Lesson:
-    """One entry of the contents: a notebook and what the learner should know before opening it."""
+class Entry:
+    """One line of the contents: a notebook and what a learner should know before opening it."""
 
     notebook: str
     title: str
@@ -29,55 +24,32 @@ class Lesson:
 
 @dataclass(frozen=True)
 class Score:
-    """The learner's record on a topic so far."""
+    """The learner's record on a topic so far: questions answered, right at the last answer, in the bank."""
 
     right: int
     answered: int
+    questions: int = 0
 
     def __str__(self) -> str:
         if not self.answered:
             return "not started"
-        return f"{self.right} of {self.answered} answers right ({round(100 * self.right / self.answered)}%)"
+        tried = f" ({self.answered} of {self.questions} questions tried)" if self.questions else ""
+        return f"{self.right} of {self.answered} answers right{tried}"
 
 
-def _first_markdown(path: Path) -> str:
-    """The first Markdown cell of a notebook ('' when it has none or cannot be read)."""
-    try:
-        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    except (OSError, ValueError):
-        return ""
-    for cell in cells:
-        if cell.get("cell_type") == "markdown":
-            source = cell.get("source", "")
-            return "".join(source) if isinstance(source, list) else str(source)
-    return ""
+def read_entries(folder: Path) -> list[Entry]:
+    """The course's notebooks in `folder`, in order, as contents entries (from jkquiz.course)."""
+    from jkquiz.course import lessons
 
-
-def read_lessons(folder: Path) -> list[Lesson]:
-    """The lessons in `folder`: title from the first heading, reading time, and the bank topic's objectives."""
-    from jkquiz.api import course_bank
-
-    topics = course_bank().topics
-    lessons = []
-    for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
-        intro = _first_markdown(path)
-        heading = _HEADING.search(intro)
-        minutes = _MINUTES.search(intro)
-        topic = topics.get(path.stem[3:])
-        title = heading.group(1) if heading else topic.title if topic else path.stem[3:].replace("-", " ").capitalize()
-        lessons.append(Lesson(
-            notebook=path.name,
-            title=title,
-            objectives=tuple(topic.objectives) if topic else (),
-            minutes=int(minutes.group(1)) if minutes else None,
-            topic=topic.id if topic else None,
-        ))
-    return lessons
+    return [Entry(notebook=lesson.name, title=lesson.title, objectives=tuple(lesson.objectives),
+                  minutes=lesson.reading_minutes, topic=lesson.topic) for lesson in lessons(folder)]
 
 
 def learner_scores() -> dict[str, Score]:
-    """The learner's score per topic from the progress store ({} when there is no record yet)."""
-    return {}
+    """The learner's score per topic, read afresh from the progress store."""
+    from jkquiz.study import overview
+
+    return {row.topic: Score(row.correct, row.answered, row.questions) for row in overview().rows}
 
 
 STYLE = """
@@ -95,10 +67,10 @@ STYLE = """
 """
 
 
-def contents_html(lessons: Sequence[Lesson], scores: Mapping[str, Score]) -> str:
+def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score]) -> str:
     """The contents as HTML: one linked entry per lesson; every text escaped."""
     items = []
-    for lesson in lessons:
+    for lesson in entries:
         meta = [f"About {lesson.minutes} minutes" if lesson.minutes else ""]
         if lesson.topic:
             score = scores.get(lesson.topic, Score(0, 0))
@@ -107,7 +79,7 @@ def contents_html(lessons: Sequence[Lesson], scores: Mapping[str, Score]) -> str
         objectives = "".join(f"<li>{escape(o)}</li>" for o in lesson.objectives)
         items.append(
             '<li class="jkq-lesson">'
-            f'<h2><a href="{escape(quote(lesson.notebook))}">{escape(lesson.title)}</a></h2>'
+            f'<h2><a href="{escape(quote(lesson.notebook))}" target="_self">{escape(lesson.title)}</a></h2>'
             f'<p class="jkq-meta">{" · ".join(m for m in meta if m)}</p>'
             + (f"<p>After this lesson you can:</p><ul>{objectives}</ul>" if objectives else "")
             + "</li>"
@@ -118,18 +90,18 @@ def contents_html(lessons: Sequence[Lesson], scores: Mapping[str, Score]) -> str
 class ContentsPage:
     """The contents page; a notebook shows it as HTML."""
 
-    def __init__(self, lessons: Sequence[Lesson], scores: Mapping[str, Score]) -> None:
-        self.lessons, self.scores = list(lessons), dict(scores)
+    def __init__(self, entries: Sequence[Entry], scores: Mapping[str, Score]) -> None:
+        self.entries, self.scores = list(entries), dict(scores)
 
     def _repr_html_(self) -> str:
-        return contents_html(self.lessons, self.scores)
+        return contents_html(self.entries, self.scores)
 
     def __repr__(self) -> str:
-        return f"<jkquiz contents: {len(self.lessons)} lesson(s)>"
+        return f"<jkquiz contents: {len(self.entries)} notebook(s)>"
 
 
 def contents(folder: str | Path | None = None) -> ContentsPage:
     """The course contents with the learner's scores; the lessons next to this notebook by default."""
     here = Path.cwd()
     chosen = Path(folder) if folder else here if any(here.glob("[0-9][0-9]-*.ipynb")) else notebooks_dir()
-    return ContentsPage(read_lessons(chosen), learner_scores())
+    return ContentsPage(read_entries(chosen), learner_scores())

@@ -20,18 +20,13 @@ class CourseNotFound(JkquizError):
     """The course's notebooks are not where jkquiz looked for them."""
 
 
-def default_notebooks_dir() -> Path:
-    """The notebooks of a source checkout, else those installed with the package."""
-    checkout = HERE.parents[2] / "notebooks"  # src/jkquiz/serve -> repository root
-    if checkout.is_dir():
-        return checkout
-    return HERE.parent / "_data" / "notebooks"
-
-
 def notebooks_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The folder of lesson notebooks: `explicit`, else $JKQUIZ_NOTEBOOKS, else the default."""
-    chosen = explicit or os.environ.get("JKQUIZ_NOTEBOOKS") or default_notebooks_dir()
-    return Path(chosen).expanduser().resolve()
+    """The folder of lesson notebooks: `explicit`, else the course's (see jkquiz.course.notebooks_dir)."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    from jkquiz.course import notebooks_dir as course_notebooks
+
+    return course_notebooks().resolve()
 
 
 def require_notebooks(folder: Path, first: str | None = START_NOTEBOOK) -> list[Path]:

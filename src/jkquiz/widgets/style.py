@@ -41,8 +41,9 @@ CSS = """
 .jkquiz .jkq-sources a { color: #0550ae; }
 .jkquiz .jkq-warning { color: #6b3f00; font-size: 13px; }
 .jkquiz .jkq-results td, .jkquiz .jkq-results th { padding: 2px 8px; text-align: left; vertical-align: top; }
+.jkquiz .jkq-results td:nth-child(-n+2) { white-space: nowrap; }
 .jkquiz .jkq-score { font-size: 20px; font-weight: 700; }
-.jkquiz .widget-button { min-width: 110px; }
+.jkquiz .widget-button { min-width: 110px; width: auto; padding: 0 12px; }
 .jkquiz .widget-button:focus-visible, .jkquiz input:focus-visible, .jkquiz select:focus-visible {
   outline: 3px solid #0969da; outline-offset: 2px; }
 </style>

@@ -1,0 +1,294 @@
+"""Browser test fixtures: the course servers started as a learner starts them, and a guarded Chromium page.
+
+- Servers: `jkquiz lab` / `jkquiz app` on 127.0.0.1 and a free port, with Jupyter's and jkquiz's
+  folders in a temp dir; one per test module; stopped with Ctrl-C (SIGINT) as a learner would,
+  then checked to have ended every process they started; the whole process group is killed
+  whatever happens. Their log is attached to the report of a failing test.
+- Pages: every request to a host other than 127.0.0.1 is blocked and fails the test, as do page
+  errors, console errors and "Error displaying widget"; a screenshot of every test goes to
+  test-artifacts/.
+- Chromium missing: skipped with what to install, or a failure when JKQUIZ_REQUIRE_BROWSER=1 (CI).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("JKQUIZ_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run"]
+START_TIMEOUT = 120.0
+STOP_TIMEOUT = 45.0
+WIDGET_ERROR = "Error displaying widget"
+
+
+def require_browser_or_skip(reason: str) -> None:
+    """Skip with `reason` locally; fail in CI (JKQUIZ_REQUIRE_BROWSER=1), where a skip would hide it."""
+    if os.environ.get("JKQUIZ_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (JKQUIZ_REQUIRE_BROWSER=1: the browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    """A port free on 127.0.0.1 right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def clear_outputs(source: Path, target: Path) -> None:
+    """Copy the course's notebooks with outputs cleared (stored widgets would race with Run All)."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("src", ".*", "__pycache__"))
+    for path in target.glob("*.ipynb"):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            if cell["cell_type"] == "code":
+                cell["outputs"], cell["execution_count"] = [], None
+        notebook["metadata"].pop("widgets", None)
+        path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def jkquiz_command() -> list[str]:
+    """The `jkquiz` console script of this environment (what a learner's `course.py` runs)."""
+    script = Path(sys.executable).with_name("jkquiz")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from jkquiz.cli import main; sys.exit(main())"]
+
+
+class CourseServer:
+    """`jkquiz lab` or `jkquiz app` running in the background for a test module."""
+
+    def __init__(self, command: str, notebooks: Path, workdir: Path, *extra: str) -> None:
+        self.command, self.notebooks, self.workdir, self.extra = command, notebooks, workdir, extra
+        self.home = workdir / "jkquiz-home"
+        self.log_path = workdir / f"jkquiz-{command}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.url = self.origin = ""
+        self.returncode: int | None = None
+
+    def env(self) -> dict[str, str]:
+        """This environment with every Jupyter and jkquiz folder in the temp dir (nothing written to ~)."""
+        env = dict(os.environ)
+        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
+                     "JUPYTERLAB_WORKSPACES_DIR"):
+            folder = self.workdir / name.lower()
+            folder.mkdir(parents=True, exist_ok=True)
+            env[name] = str(folder)
+        env["JKQUIZ_HOME"] = str(self.home)
+        env["TMPDIR"] = str(self.workdir)  # the server's own work folder, so a leftover would be seen
+        env.pop("JKQUIZ_NOTEBOOKS", None)
+        return env
+
+    def start(self) -> CourseServer:
+        """Start the command and wait until it prints the course's address."""
+        argv = [*jkquiz_command(), self.command, "--no-browser", "--notebooks", str(self.notebooks),
+                "--port", str(free_port()), *self.extra]
+        env = self.env()
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                         env=env, start_new_session=True)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            match = re.search(r"^\s+(http://\S+)\s*$", self.output(), re.MULTILINE)
+            if match:
+                self.url = match.group(1)
+                parts = urlsplit(self.url)
+                self.origin = f"{parts.scheme}://{parts.netloc}"
+                return self
+            if self.proc.poll() is not None:
+                pytest.fail(f"jkquiz {self.command} exited with {self.proc.returncode}:\n{self.output()}")
+            time.sleep(0.2)
+        self.kill()
+        pytest.fail(f"jkquiz {self.command} printed no address within {START_TIMEOUT:.0f} s:\n{self.output()}")
+
+    def output(self) -> str:
+        """What jkquiz printed so far."""
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def server_log(self) -> str:
+        """jkquiz's output and the Jupyter server's own log (kept in the server's temp folder)."""
+        logs = [self.output()]
+        logs += [p.read_text(encoding="utf-8", errors="replace") for p in self.workdir.glob("jkquiz-*/server.log")]
+        return "\n".join(logs)
+
+    def processes(self) -> list[Any]:
+        """jkquiz and every process under it (the server and its kernels)."""
+        import psutil
+
+        try:
+            root = psutil.Process(self.proc.pid)  # type: ignore[union-attr]
+            return [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return []
+
+    def stop(self) -> list[str]:
+        """Press Ctrl-C as a learner would; the processes that outlived it (ended here), as text."""
+        import psutil
+
+        assert self.proc is not None
+        tree = self.processes()
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                pass
+        self.returncode = self.proc.poll()
+        survivors = [p for p in tree if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+        described = [" ".join(p.cmdline()[:4]) for p in survivors]
+        self.kill()
+        for proc in survivors:
+            try:
+                proc.kill()
+            except psutil.Error:
+                pass
+        return described
+
+    def kill(self) -> None:
+        """Kill the whole process group, whatever state it is in."""
+        if self.proc is not None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self.proc.wait()
+
+
+@pytest.fixture(scope="session")
+def course_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The course's notebooks with outputs cleared, in a temp folder."""
+    source = Path(os.environ.get("JKQUIZ_TEST_NOTEBOOKS", ROOT / "notebooks"))
+    target = tmp_path_factory.mktemp("course") / "notebooks"
+    clear_outputs(source, target)
+    return target
+
+
+def _serve(command: str, course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
+    server = CourseServer(command, course_notebooks, tmp_path_factory.mktemp(f"{command}-server")).start()
+    try:
+        yield server
+    finally:
+        survivors = server.stop()
+    assert server.returncode == 0, f"Ctrl-C: jkquiz {command} exited with {server.returncode}:\n{server.output()}"
+    assert "is shut down" in server.output()
+    assert not survivors, f"processes outlived jkquiz {command}: {survivors}"
+    assert "Traceback" not in server.output()
+
+
+@pytest.fixture(scope="module")
+def lab_server(course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
+    """`jkquiz lab` on the course."""
+    yield from _serve("lab", course_notebooks, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def app_server(course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
+    """`jkquiz app` on the course."""
+    yield from _serve("app", course_notebooks, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (no downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        require_browser_or_skip(f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium` "
+                                "(or set JKQUIZ_CHROMIUM to a Chromium binary)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require_browser_or_skip("playwright is not installed: `python3 course.py test` installs it")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Guard:
+    """Watches a page: blocks and records requests off 127.0.0.1, page errors and console errors."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.problems: list[str] = []
+        page.route("**/*", self._route)
+        page.on("pageerror", lambda error: self.problems.append(f"uncaught page error: {error}"))
+        page.on("console", self._console)
+        page.on("websocket", lambda ws: self._check(ws.url, "websocket"))
+
+    def _check(self, url: str, kind: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1":
+            return True
+        self.problems.append(f"{kind} to another host (the course must work offline): {url}")
+        return False
+
+    def _route(self, route: Any) -> None:
+        if self._check(route.request.url, "request"):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def check(self) -> None:
+        """Fail now on anything seen so far, or a widget that could not be displayed."""
+        widget_errors = self.page.get_by_text(WIDGET_ERROR).count()
+        if widget_errors:
+            self.problems.append(f"{widget_errors} widget(s) show '{WIDGET_ERROR}'")
+        if self.problems:
+            found, self.problems = self.problems, []
+            pytest.fail("the page went wrong:\n" + "\n".join(found), pytrace=False)
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh page, guarded; a screenshot of it is saved after the test, and the guard checked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.guard = Guard(page)
+    try:
+        yield page
+    finally:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+        try:
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        finally:
+            try:
+                page.guard.check()
+            finally:
+                context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Attach the server's log to the report of a failing test that used a server."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for name in ("lab_server", "app_server"):
+            server = getattr(item, "funcargs", {}).get(name)
+            if isinstance(server, CourseServer):
+                report.sections.append((f"{name} log", server.server_log()[-30_000:]))

@@ -1,0 +1,171 @@
+"""Answer a rendered jkquiz question in the browser, right or wrong, with the mouse or the keyboard only.
+
+The question on screen is looked up in the course bank by its prompt (and, when prompts repeat, by
+the options shown), so the tests work whatever questions a quiz happened to draw.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+from jkquiz.api import course_bank
+
+MAX_TABS = 400  # a long lesson has many links (sources) before its quiz
+
+
+def shown_question(quiz: Locator) -> Any:
+    """The bank question a quiz widget shows now."""
+    prompt = " ".join(quiz.locator(".jkq-prompt").inner_text().split())
+    bank = course_bank()
+    found = [q for q in bank.questions.values() if " ".join(q.prompt.split()) == prompt]
+    if len(found) > 1:  # generated questions share prompts: tell them apart by what is shown
+        shown = set(quiz.locator(".jkq-item, .widget-radio-box label, .widget-checkbox").all_inner_texts())
+        shown = {" ".join(s.split()) for s in shown}
+        found = [q for q in found if _options(q) <= shown or shown <= _options(q)] or found
+    assert found, f"no question in the bank has the prompt {prompt!r}"
+    assert len(found) == 1, f"{len(found)} questions share the prompt {prompt!r}: {[q.id for q in found]}"
+    return found[0]
+
+
+def _options(question: Any) -> set[str]:
+    if question.type in ("single", "multiple"):
+        return set(question.choices)
+    if question.type == "order":
+        return set(question.items)
+    if question.type == "match":
+        return {left for left, _ in question.pairs}
+    return set()
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def response_for(question: Any, right: bool) -> Any:
+    """What to answer: the right response, or one that is wholly wrong (not partly right, not invalid)."""
+    kind = question.type
+    if kind == "single":
+        return question.answer if right else next(c for c in question.choices if c != question.answer)
+    if kind == "multiple":
+        return list(question.answers) if right else [next(c for c in question.choices if c not in question.answers)]
+    if kind == "true_false":
+        return "True" if question.answer == right else "False"
+    if kind == "number":
+        off = 0 if right else question.tolerance + 1
+        wrong = question.answer + off if question.max is None or question.answer + off <= question.max \
+            else question.answer - off
+        return _number(wrong)
+    if kind == "text":
+        return question.answer if right else "zzzz"
+    if kind == "order":
+        items = list(question.items)
+        return items if right else items[1:] + items[:1]  # every item one place off: none in place
+    if kind == "match":
+        rights = [r for _, r in question.pairs]
+        chosen = rights if right else rights[1:] + rights[:1]
+        return {left: r for (left, _), r in zip(question.pairs, chosen)}
+    raise AssertionError(f"unknown question type {kind}")
+
+
+class Learner:
+    """Acts on a page like a learner: with the mouse, or (keys=True) only with Tab, arrows, Space and Enter."""
+
+    def __init__(self, page: Page, *, keys: bool = False) -> None:
+        self.page, self.keys = page, keys
+
+    # --- the keyboard --------------------------------------------------------------------------
+    def _focused(self, target: Locator) -> bool:
+        return bool(target.evaluate("el => el === document.activeElement || el.contains(document.activeElement)"))
+
+    def tab_to(self, target: Locator) -> None:
+        """Press Tab until `target` has the focus."""
+        for _ in range(MAX_TABS):
+            if self._focused(target):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"Tab never reached {target}")
+
+    def press(self, target: Locator, key: str = "Enter") -> None:
+        """Activate a control: Tab to it and press a key, or click it."""
+        if self.keys:
+            self.tab_to(target)
+            self.page.keyboard.press(key)
+        else:
+            target.click()
+
+    def type_into(self, box: Locator, text: str, submit: bool) -> None:
+        """Type into a text box (Enter to submit)."""
+        if self.keys:
+            self.tab_to(box)
+            self.page.keyboard.type(text)
+            if submit:
+                self.page.keyboard.press("Enter")
+            return
+        box.fill(text)
+        if submit:
+            box.press("Enter")
+
+    # --- a question ---------------------------------------------------------------------------
+    def answer(self, quiz: Locator, right: bool) -> Any:
+        """Give the right or a wrong answer to the question shown and check it; the question."""
+        question = shown_question(quiz)
+        response = response_for(question, right)
+        getattr(self, f"_answer_{question.type}")(quiz, response)
+        if question.type not in ("number", "text"):  # typed answers are checked with Enter
+            self.press(quiz.get_by_role("button", name="Check", exact=True))
+        expect(quiz.locator(".jkq-feedback")).to_be_visible()
+        return question
+
+    def _answer_single(self, quiz: Locator, choice: str) -> None:
+        radio = quiz.get_by_role("radio", name=choice, exact=True)
+        if not self.keys:
+            radio.check()
+            return
+        self.tab_to(quiz.locator("input[type=radio]").first)  # Tab enters the group; arrows move in it
+        for _ in range(20):
+            if self._focused(radio):
+                break
+            self.page.keyboard.press("ArrowDown")
+        self.page.keyboard.press("Space")
+        expect(radio).to_be_checked()
+
+    def _answer_multiple(self, quiz: Locator, choices: list[str]) -> None:
+        for choice in choices:
+            box = quiz.get_by_role("checkbox", name=choice, exact=True)
+            self.press(box, "Space")
+            expect(box).to_be_checked()
+
+    def _answer_true_false(self, quiz: Locator, label: str) -> None:
+        self.press(quiz.get_by_role("button", name=label, exact=True), "Space")
+
+    def _answer_number(self, quiz: Locator, text: str) -> None:
+        self.type_into(quiz.get_by_role("textbox"), text, submit=True)
+
+    _answer_text = _answer_number
+
+    def _answer_order(self, quiz: Locator, order: list[str]) -> None:
+        rows = quiz.locator(".jkq-row")
+        for place, item in enumerate(order):
+            labels = [" ".join(t.split()) for t in rows.locator(".jkq-item").all_inner_texts()]
+            at = labels.index(item)
+            for row in range(at, place, -1):  # move it up one row at a time
+                self.press(rows.nth(row).get_by_role("button", name="↑"))
+                expect(rows.nth(row - 1).locator(".jkq-item")).to_have_text(item)
+
+    def _answer_match(self, quiz: Locator, pairs: dict[str, str]) -> None:
+        for row in quiz.locator(".jkq-row").all():
+            left = " ".join(row.locator(".jkq-item").inner_text().split())
+            select = row.locator("select")
+            if not self.keys:
+                select.select_option(label=pairs[left])
+                continue
+            self.tab_to(select)
+            chosen = ""
+            for _ in range(30):  # a closed select steps through its options with the arrow keys
+                chosen = select.evaluate("s => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text")
+                if chosen == pairs[left]:
+                    break
+                self.page.keyboard.press("ArrowDown")
+            assert chosen == pairs[left], f"the arrow keys never selected {pairs[left]!r} for {left!r}"

@@ -1,0 +1,69 @@
+"""JupyterLab as a learner uses it: `jkquiz lab`, open lesson 02, Run All, answer the quiz, progress saved."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+from quizdriver import Learner, shown_question
+
+from jkquiz.progress import open_store
+
+LESSON = "02-normalization.ipynb"
+
+
+def run_all(page: Page, origin: str, notebook: str) -> None:
+    """Open a notebook in JupyterLab and choose Run → Run All Cells once its kernel is idle."""
+    page.goto(f"{origin}/lab/tree/{notebook}")
+    expect(page.locator(".jp-Notebook")).to_be_visible(timeout=60_000)
+    # The toolbar says "idle" already before a kernel is attached; the status bar names the kernel once it is.
+    kernel_idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"^Python 3.*\| Idle$"))
+    expect(kernel_idle).to_be_visible(timeout=60_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def skip_to_results(page: Page, quiz) -> None:  # type: ignore[no-untyped-def]
+    """Press Next/Skip until the quiz shows its results."""
+    for _ in range(30):
+        if quiz.locator(".jkq-score").count():
+            return
+        quiz.get_by_role("button", name=re.compile(r"^(Skip|Next →|See results)$")).click()
+        page.wait_for_timeout(50)
+    raise AssertionError("the quiz never showed its results")
+
+
+def red(color: str) -> bool:
+    r, g, b = (int(x) for x in re.findall(r"\d+", color)[:3])
+    return r > 150 and g < 90 and b < 90
+
+
+def test_lesson_quiz_in_jupyterlab_wrong_then_right_is_saved(lab_server, page: Page) -> None:
+    run_all(page, lab_server.origin, LESSON)
+    quiz = page.locator(".jp-OutputArea-output .jkquiz").filter(has=page.locator("progress"))  # the end quiz
+    expect(quiz).to_be_visible(timeout=90_000)
+    learner = Learner(page)
+    total = int(re.search(r"Question 1 of (\d+)", quiz.locator(".jkq-head").inner_text()).group(1))
+
+    first = learner.answer(quiz, right=False)
+    feedback = quiz.locator(".jkq-feedback")
+    expect(feedback).to_contain_text("Not quite")
+    expect(feedback).to_contain_text(" ".join(first.explanation.split()[:8]))
+    assert red(feedback.evaluate("el => getComputedStyle(el).borderLeftColor")), "wrong-answer feedback is not red"
+    skip_to_results(page, quiz)
+    expect(quiz.locator(".jkq-score")).to_have_text(re.compile(rf"^You scored 0 of {total} "))
+
+    quiz.get_by_role("button", name=re.compile(r"^Review missed questions")).click()
+    assert shown_question(quiz).id == first.id, "the review of missed questions should start with the first one"
+    learner.answer(quiz, right=True)
+    expect(quiz.locator(".jkq-feedback")).to_contain_text("Correct")
+    skip_to_results(page, quiz)
+    expect(quiz.locator(".jkq-score")).to_have_text(re.compile(rf"^You scored 1 of {total} "))
+
+    store = open_store(lab_server.home / "progress.sqlite3")
+    try:
+        attempts = [a for a in store.attempts("learner", first.id)]
+    finally:
+        store.close()
+    assert [a.status for a in attempts] == ["wrong", "correct"], attempts
+    assert all(a.topic == "normalization" for a in attempts)
