@@ -9,7 +9,7 @@ from typing import Any
 from jkquiz.bank import QUESTION_TYPES
 from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, add_question, suggest_id, tidy
 from jkquiz.bank.yamlstyle import render_item
-from jkquiz.cli.bankarg import open_bank
+from jkquiz.cli.bankarg import add_bank_option, open_bank
 
 KINDS = ("event", "person", "place", "term", "statistic", "document")
 REQUIRED = {
@@ -67,7 +67,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--id", help="id (slug); suggested from the text when left out")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a free tag; repeat")
     p.add_argument("-i", "--interactive", action="store_true", help="ask for each field not given as a flag")
-    p.add_argument("--bank", metavar="DIR", help="bank folder (default: the course's bank)")
+    add_bank_option(p)
 
 
 def run_question(args: argparse.Namespace) -> int:
