@@ -19,6 +19,7 @@ NEW_QUESTION = {
     "prompt": "Which statement of 1993 acknowledged the involvement of the military?",
     "choices": ["Kono Statement", "Murayama Statement", "Yes", "1:30"],
     "answer": "Kono Statement",
+    "choice_feedback": {"1:30": "A time, not a statement."},
     "facts": ["s-kono"],
     "explanation": "The Kono Statement was issued in 1993.",
     "difficulty": 2,
@@ -56,12 +57,15 @@ def test_question_is_appended_in_the_files_style_and_loads(bank_dir: Path) -> No
         "    prompt: Which statement of 1993 acknowledged the involvement of the military?\n"
         '    choices: [Kono Statement, Murayama Statement, "Yes", "1:30"]\n'
         "    answer: Kono Statement\n"
+        "    choice_feedback:\n"
+        '      "1:30": A time, not a statement.\n'
         "    facts: [s-kono]\n"
         "    explanation: The Kono Statement was issued in 1993.\n"
         "    difficulty: 2\n"
     )
     question = load_bank(bank_dir).questions["q-s-new-kono"]
     assert question.choices == ["Kono Statement", "Murayama Statement", "Yes", "1:30"]  # type: ignore[attr-defined]
+    assert question.choice_feedback == {"1:30": "A time, not a statement."}  # type: ignore[attr-defined]
     assert "# A small, valid bank" in after  # the file's comment survives
 
 

@@ -58,7 +58,8 @@ def styled(value: Any, key: str = "") -> Any:
     if isinstance(value, dict):
         node = CommentedMap()
         for k, v in value.items():
-            node[k] = styled(v, k)
+            key = DoubleQuotedScalarString(k) if isinstance(k, str) and _ambiguous(k) else k
+            node[key] = styled(v, k)
         return node
     if isinstance(value, (list, tuple)):
         node = CommentedSeq(styled(v) for v in value)
@@ -84,9 +85,14 @@ def styled_text(text: str, key: str = "") -> Any:
         folded = FoldedScalarString(text)
         folded.fold_pos = _fold_positions(text)  # type: ignore[attr-defined]
         return folded
-    if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str":
+    if _ambiguous(text):
         return DoubleQuotedScalarString(text)  # PyYAML would read it as a number, date or boolean
     return text
+
+
+def _ambiguous(text: str) -> bool:
+    """True when PyYAML (YAML 1.1) would read this plain text as something else than text."""
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str"
 
 
 def _fold_positions(text: str) -> list[int]:
