@@ -7,7 +7,7 @@ from jkquiz.figures.common import topic_facts
 from jkquiz.figures.render import COLOURS, INK, MUTED, FigureImage, drawable, finish, house_style, new_figure, wrap
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-ROW = 0.36  # inches per line of label text
+ROW = 0.3  # inches per line of label text
 
 
 def timeline(topic: str, *, bank: Bank | None = None) -> FigureImage:
@@ -33,17 +33,17 @@ def _draw(facts: list[Fact], title: str):  # -> matplotlib Figure
     texts, heights = [], []
     for fact, year in zip(facts, years):
         room = (hi - year) / (hi - lo) if _on_right(year, lo, hi) else (year - lo) / (hi - lo)
-        width = max(24, int(room * 7.2 * 72 / 6.4))  # characters that fit at 10 pt in the room left
-        text = f"{display_date(fact.when or '')}  {wrap(drawable(fact.label or ''), width)}"
+        width = max(24, int((room * 7.8 - 0.2) * 72 / 6.6))  # characters that fit at 10 pt in the room left
+        text = wrap(f"{display_date(fact.when or '')}  {drawable(fact.label or '')}", width)
         texts.append(text)
         heights.append(text.count("\n") + 1)
     total = sum(heights)
-    figure = new_figure(height=1.5 + ROW * total + 0.25 * len(facts))
+    figure = new_figure(height=1.4 + ROW * (total + 0.45 * len(facts)))
     ax = figure.add_axes((0.04, 0.9 / (figure.get_figheight()), 0.92, 1 - 1.45 / figure.get_figheight()))
     y, rows = 0.0, []
     for lines in heights:
         rows.append(y + lines / 2)
-        y += lines + 0.55
+        y += lines + 0.45
     ax.set_ylim(y, -0.4)
     ax.set_xlim(lo, hi)
     for year, row, text in zip(years, rows, texts):
