@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank, Fact
 from jkquiz.errors import QuizError
 from jkquiz.figures.common import topic_facts
 from jkquiz.figures.render import (COLOURS, DASHES, INK, MARKERS, MUTED, FigureImage, drawable, finish, house_style,
                                    new_figure, source_note, wrap)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 PANEL = 3.0  # inches of plot per unit
 
@@ -126,7 +131,7 @@ def _describe(panel: Panel) -> str:
     return f"{kind} in {panel.unit}: " + "; ".join(parts) + "."
 
 
-def _draw(panels: list[Panel], title: str):  # -> matplotlib Figure
+def _draw(panels: list[Panel], title: str) -> Figure:
     from matplotlib.ticker import FuncFormatter
 
     sources = source_note([s.title for p in panels for f in p.facts for s in f.sources])
@@ -156,7 +161,7 @@ def _draw(panels: list[Panel], title: str):  # -> matplotlib Figure
     return figure
 
 
-def _lines(ax, panel: Panel) -> None:  # noqa: ANN001 - a matplotlib Axes
+def _lines(ax: Axes, panel: Panel) -> None:
     from matplotlib.ticker import MaxNLocator
 
     for i, name in enumerate(panel.series):
@@ -175,7 +180,7 @@ def _lines(ax, panel: Panel) -> None:  # noqa: ANN001 - a matplotlib Axes
     ax.margins(x=0.06)
 
 
-def _bars(ax, panel: Panel) -> None:  # noqa: ANN001 - a matplotlib Axes
+def _bars(ax: Axes, panel: Panel) -> None:
     categories = list(dict.fromkeys(category_of(f, panel) for f in sorted(panel.facts, key=lambda f: year_of(f) or 0)))
     names = panel.series
     width = 0.8 / len(names)

@@ -6,12 +6,17 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank, Fact
 from jkquiz.errors import QuizError
 from jkquiz.figures.common import course_or, topic_facts
 from jkquiz.figures.render import COLOURS, INK, LAND, MUTED, SEA, FigureImage, finish, house_style, new_figure
 from jkquiz.text import format_number
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 EXTENT = (127.3, 135.4, 34.6, 38.9)  # lon min, lon max, lat min, lat max: Korea's east coast to Honshu's
 COUNTRY_LABELS = {"South Korea": (128.2, 36.2), "North Korea": (127.75, 38.6), "Japan": (134.3, 35.05)}
@@ -89,7 +94,7 @@ def _degrees(coords: tuple[float, float]) -> str:
     return f"{abs(lat):.2f}°{'N' if lat >= 0 else 'S'} {abs(lon):.2f}°{'E' if lon >= 0 else 'W'}"
 
 
-def _draw(places: list[Fact], names: dict[str, str], links: list[tuple[Fact, Fact, Fact]], title: str):
+def _draw(places: list[Fact], names: dict[str, str], links: list[tuple[Fact, Fact, Fact]], title: str) -> Figure:
     from matplotlib.patches import Polygon
 
     figure = new_figure(height=6.6)
@@ -139,7 +144,7 @@ def _angle(xa: float, ya: float, xb: float, yb: float) -> float:
     return angle - 180 if angle > 90 else angle + 180 if angle < -90 else angle
 
 
-def _scale_bar(ax, lon: float, lat: float, km: int = 100) -> None:  # noqa: ANN001 - a matplotlib Axes
+def _scale_bar(ax: Axes, lon: float, lat: float, km: int = 100) -> None:
     width = km / (111.32 * math.cos(math.radians(lat)))
     ax.plot([lon, lon + width], [lat, lat], color=INK, linewidth=3, solid_capstyle="butt", zorder=5)
     ax.text(lon + width / 2, lat + 0.07, f"{km} km", ha="center", va="bottom", fontsize=9, color=INK, zorder=5)

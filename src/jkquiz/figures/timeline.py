@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jkquiz.bank import Bank, Fact
 from jkquiz.figures.common import topic_facts
 from jkquiz.figures.render import COLOURS, INK, MUTED, FigureImage, drawable, finish, house_style, new_figure, wrap
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ROW = 0.3  # inches per line of label text
@@ -24,7 +29,7 @@ def timeline(topic: str, *, bank: Bank | None = None) -> FigureImage:
         return finish(_draw(facts, title), title, alt)
 
 
-def _draw(facts: list[Fact], title: str):  # -> matplotlib Figure
+def _draw(facts: list[Fact], title: str) -> Figure:
     """Rows top to bottom in date order; each label sits on the side of its dot that has more room."""
     years = [decimal_year(f.when or "") for f in facts]
     first, last = min(years), max(years)
