@@ -13,6 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 from jkquiz.api import course_bank
 
 MAX_TABS = 400  # a long lesson has many links (sources) before its quiz
+SETTLE_MS = 250
 
 
 def shown_question(quiz: Locator) -> Any:
@@ -120,15 +121,10 @@ class Learner:
 
     def _answer_single(self, quiz: Locator, choice: str) -> None:
         radio = quiz.get_by_role("radio", name=choice, exact=True)
-        if not self.keys:
+        if self.keys:
+            self.press(radio, "Space")  # ipywidgets' radios are not one named group: each is a Tab stop
+        else:
             radio.check()
-            return
-        self.tab_to(quiz.locator("input[type=radio]").first)  # Tab enters the group; arrows move in it
-        for _ in range(20):
-            if self._focused(radio):
-                break
-            self.page.keyboard.press("ArrowDown")
-        self.page.keyboard.press("Space")
         expect(radio).to_be_checked()
 
     def _answer_multiple(self, quiz: Locator, choices: list[str]) -> None:
@@ -168,4 +164,6 @@ class Learner:
                 if chosen == pairs[left]:
                     break
                 self.page.keyboard.press("ArrowDown")
+                # each step goes to the kernel and back; a step taken before the echo arrives is undone by it
+                self.page.wait_for_timeout(SETTLE_MS)
             assert chosen == pairs[left], f"the arrow keys never selected {pairs[left]!r} for {left!r}"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jkquiz.serve.contents import read_entries
 from jkquiz.serve.lab import require_module
-from jkquiz.serve.paths import notebooks_dir, require_notebooks, server_env
+from jkquiz.serve.paths import JUPYTER_CONFIG, notebooks_dir, require_notebooks, server_env
 from jkquiz.serve.server import Launch, check_ip, choose_port, resolve_token
 
 DEFAULT_PORT = 8866
@@ -20,14 +20,25 @@ COURSE_TITLE = "Japan–South Korea relations"
 # do not load in Voilà's page and fill the console with errors.
 EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager", "jupyterlab_pygments"]
 _SKIP = {"src", "__pycache__", CONTENTS}
+NAVIGATION = "<!-- navigation"  # how jkquiz.build_course marks the navigation cells it writes
+CONTENTS_LINK = "[Contents](00-start-here.ipynb)"
 
 
-def _notebook(cells: list[dict], title: str) -> dict:
+def contents_notebook() -> dict:
+    """The notebook Voilà shows as the front page: a heading and the contents (scores read at each visit)."""
+    intro = (
+        f"# {COURSE_TITLE}\n\n"
+        "Start with *Start here*, then choose a lesson. Each lesson ends with a quiz; your score so far "
+        "is shown next to it, and every answer is saved as you give it."
+    )
     return {
-        "cells": cells,
+        "cells": [
+            {"cell_type": "markdown", "id": "contents-intro", "metadata": {}, "source": intro},
+            {"cell_type": "code", "id": "contents-list", "metadata": {}, "execution_count": None, "outputs": [],
+             "source": "import jkquiz\njkquiz.contents()"},
+        ],
         "metadata": {
-            "title": title,
-            "jkquiz": {"contents": True},  # the template shows no "back to contents" link on it
+            "title": f"{COURSE_TITLE}: contents",
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
         },
@@ -36,26 +47,17 @@ def _notebook(cells: list[dict], title: str) -> dict:
     }
 
 
-def contents_notebook() -> dict:
-    """The notebook Voilà shows as the front page: a heading and the contents (scores are live)."""
-    intro = (
-        f"# {COURSE_TITLE}\n\n"
-        "Choose a lesson. Each one takes a few minutes to read and ends with a quiz; "
-        "your score so far is shown next to it and saved as you answer."
-    )
-    return _notebook([
-        {"cell_type": "markdown", "id": "contents-intro", "metadata": {}, "source": intro},
-        {"cell_type": "code", "id": "contents-list", "metadata": {}, "execution_count": None, "outputs": [],
-         "source": "import jkquiz\njkquiz.contents()"},
-    ], "Course contents")
-
-
 def _clean_copy(source: Path, target: Path, title: str) -> None:
-    """Copy a lesson without stored outputs (Voilà runs it afresh) and with its title for the browser tab."""
+    """Copy a lesson without stored outputs (Voilà runs it afresh), with its title for the browser tab,
+    and its navigation's Contents link leading to the app's contents page."""
     notebook = json.loads(source.read_text(encoding="utf-8"))
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") == "code":
             cell["outputs"], cell["execution_count"] = [], None
+        elif cell.get("cell_type") == "markdown":
+            text = "".join(cell.get("source", ""))
+            if text.startswith(NAVIGATION):
+                cell["source"] = text.replace(CONTENTS_LINK, f"[Contents]({CONTENTS})")
     notebook.setdefault("metadata", {}).pop("widgets", None)
     notebook["metadata"]["title"] = title
     target.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -90,6 +92,7 @@ def voila_argv(site: Path, ip: str, port: int, token: str) -> list[str]:
         "--template=jkquiz",
         "--theme=light",
         "--VoilaConfiguration.show_margins=True",
+        f"--Voila.config_file_paths={JUPYTER_CONFIG}",  # voila.py there: kernel shutdown and culling
         "--VoilaConfiguration.allow_template_override=NO",
         "--VoilaConfiguration.allow_theme_override=NO",
         *(f"--VoilaConfiguration.extension_allowlist={name}" for name in EXTENSIONS),
