@@ -59,7 +59,7 @@ def test_figures_are_byte_identical_run_to_run_and_carry_no_timestamp(demo) -> N
 
 def test_chart_has_one_panel_per_unit_lines_for_trends_bars_for_few_years(demo) -> None:
     figure = chart("demo", bank=demo)
-    assert figure.title == "Demo topic in numbers"
+    assert figure.title == "In numbers: Demo topic"
     assert figure.alt == (
         "Line chart in %: Japanese, good impression (2013: 31.1, 2014: 20.5, 2019: 20, 2023: 37.4); "
         "South Koreans, good impression (2023: 28.9). "

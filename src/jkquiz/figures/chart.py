@@ -77,7 +77,7 @@ def chart(
     panels = [p for p in _panels(facts) if len(p.facts) > 1]
     if not panels:
         raise QuizError(f"topic '{topic}' has no unit with more than one value to chart")
-    title = f"{topic_title} in numbers"
+    title = f"In numbers: {topic_title}"
     alt = " ".join(_describe(p) for p in panels)
     with house_style():
         return finish(_draw(panels, title), title, alt)
