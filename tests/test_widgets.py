@@ -210,3 +210,17 @@ def test_broken_bank_gives_a_learner_a_notice_not_a_traceback(monkeypatch) -> No
             assert "(and 17 more)" in text and "jkquiz validate" in text
     finally:
         api.course_bank.cache_clear()
+
+
+def test_sources_grouped_and_overlapping_quotes_shown_once() -> None:
+    from jkquiz.engine import Feedback, SourceNote, Verdict
+    from jkquiz.widgets.feedback import sources_html
+
+    fb = Feedback("q", Verdict("correct", 1.0), sources=(
+        SourceNote("Atlas", "https://example.org/a", "also known as Dokdo"),
+        SourceNote("Atlas", "https://example.org/a", "also known as Dokdo or Takeshima"),
+        SourceNote("Other", None, "<b>quoted</b>"),
+    ))
+    html = sources_html(fb)
+    assert html.count("also known as Dokdo") == 1 and "“also known as Dokdo or Takeshima”" in html
+    assert html.count("<li>") == 2 and "&lt;b&gt;quoted&lt;/b&gt;" in html

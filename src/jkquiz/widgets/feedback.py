@@ -55,7 +55,10 @@ def sources_html(feedback: Feedback) -> str:
     """Sources grouped by title, each with the quotes that support the answer."""
     grouped: dict[tuple[str, str | None], list[str]] = {}
     for source in feedback.sources:
-        grouped.setdefault((source.title, source.url), []).append(source.quote)
+        quotes = grouped.setdefault((source.title, source.url), [])
+        if any(source.quote in q for q in quotes):
+            continue  # a longer quote from the same source already says it
+        quotes[:] = [q for q in quotes if q not in source.quote] + [source.quote]
     items = "".join(
         f"<li>{safe_link(url, title)}: " + " … ".join(f"“{escape(q)}”" for q in quotes) + "</li>"
         for (title, url), quotes in grouped.items()
