@@ -13,7 +13,7 @@ import sys
 
 from jkquiz.errors import JkquizError
 
-COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing"]
+COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report"]
 
 
 class UsageError(JkquizError):

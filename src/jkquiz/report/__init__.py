@@ -1,0 +1,20 @@
+"""The class report: learners' progress exports in, scores by topic and item analysis out (`jkquiz report`)."""
+
+from jkquiz.report.analysis import ClassReport, ItemRow, LearnerRow, Pick, analyse, class_report
+from jkquiz.report.collect import ClassRecord, collect, expand_paths
+from jkquiz.report.render import render_csv, render_json, render_text
+
+__all__ = [
+    "ClassRecord",
+    "ClassReport",
+    "ItemRow",
+    "LearnerRow",
+    "Pick",
+    "analyse",
+    "class_report",
+    "collect",
+    "expand_paths",
+    "render_csv",
+    "render_json",
+    "render_text",
+]

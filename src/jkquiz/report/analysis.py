@@ -1,0 +1,181 @@
+"""The class report's figures: learners' scores by topic, and item analysis (facility, discrimination, picks).
+
+Every figure uses each learner's FIRST answer to each question: later answers (reviews, retries) show what the
+learner learned from the feedback, not how hard the question is. Answers to an older wording of a question,
+or to a question no longer in the bank, are analysed apart and never counted in the scores.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jkquiz.bank import Bank, QuestionBase
+from jkquiz.progress.summary import current_hashes
+from jkquiz.report.collect import ClassRecord, Key, collect
+
+EASY_ABOVE = 0.9  # facility above this: too easy
+HARD_BELOW = 0.2  # facility below this: too hard
+MIN_ANSWERS = 10  # flags need at least this many learners' answers: fewer say little about a question
+NEGATIVE, HARD, EASY = "discriminates negatively", "too hard", "too easy"  # flags, in the order items are sorted
+FLAG_ORDER = (NEGATIVE, HARD, EASY)
+CURRENT, OLDER, GONE = "current", "older wording", "not in bank"
+
+
+@dataclass(frozen=True)
+class LearnerRow:
+    """One learner: how many questions they answered and their mean first-answer score, overall and by topic."""
+
+    learner: str
+    files: int
+    answered: int  # questions answered in their current wording
+    overall: float | None  # mean score 0..1 (None: nothing answered)
+    topics: dict[str, tuple[float, int]]  # topic id -> (mean score 0..1, questions answered)
+    set_aside: int  # first answers to an older wording or to a question no longer in the bank (not counted)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """How many learners picked one choice of a choice question (first answers)."""
+
+    choice: str
+    right: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """Item analysis of one version of a question."""
+
+    question_id: str
+    topic: str
+    type: str
+    content_hash: str
+    version: str  # CURRENT, OLDER or GONE
+    prompt: str
+    answered: int  # learners whose first answer is counted
+    facility: float  # mean score 0..1
+    discrimination: float | None  # corrected item-total correlation; None: too few answers or no spread
+    flags: tuple[str, ...] = ()
+    picks: tuple[Pick, ...] = ()  # choice questions in their current wording
+    other_picks: int = 0  # picks that are none of the choices (edited by hand)
+
+
+@dataclass
+class ClassReport:
+    """Everything the class report shows."""
+
+    learners: list[LearnerRow]
+    items: list[ItemRow]  # current wording, flagged first
+    older: list[ItemRow]  # older wordings and questions no longer in the bank
+    topics: list[str]  # topics with answers, in bank order
+    titles: dict[str, str]  # topic id -> title
+    min_answers: int = MIN_ANSWERS
+    files_read: int = 0
+    files_skipped: int = 0
+    answers: int = 0
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def class_report(paths: Iterable[Path], bank: Bank, *, min_answers: int = MIN_ANSWERS) -> ClassReport:
+    """Read the exports (one at a time) and analyse them against the bank."""
+    return analyse(collect(paths, bank), bank, min_answers=min_answers)
+
+
+def analyse(record: ClassRecord, bank: Bank, *, min_answers: int = MIN_ANSWERS) -> ClassReport:
+    """The report's figures from the collected first answers."""
+    current = current_hashes(bank)
+    totals: dict[str, tuple[float, int]] = {}  # learner -> (sum, count) of first-answer scores, current wordings
+    answers: dict[Key, list[tuple[str, float, Any]]] = {}  # version -> [(learner, score, response)]
+    learners = []
+    for who, firsts in record.first.items():
+        total, count, by_topic = 0.0, 0, {}
+        for key, first in firsts.items():
+            answers.setdefault(key, []).append((who, first.score, first.response))
+            if current.get(key[0]) == key[1]:
+                total, count = total + first.score, count + 1
+                topic = bank.questions[key[0]].topic
+                s, n = by_topic.get(topic, (0.0, 0))
+                by_topic[topic] = (s + first.score, n + 1)
+        totals[who] = (total, count)
+        learners.append(LearnerRow(who, len(record.files.get(who, ())), count, total / count if count else None,
+                                   {t: (s / n, n) for t, (s, n) in by_topic.items()}, len(firsts) - count))
+    items, older = [], []
+    for key, given in answers.items():
+        row = _item(key, given, bank, current, totals, min_answers, record.topics)
+        (items if row.version == CURRENT else older).append(row)
+    order = {qid: i for i, qid in enumerate(bank.questions)}
+    items.sort(key=lambda r: (_flag_rank(r.flags), order[r.question_id]))
+    older.sort(key=lambda r: (r.version != OLDER, order.get(r.question_id, len(order)), r.question_id, r.content_hash))
+    learners.sort(key=lambda row: (row.learner.casefold(), row.learner))
+    answered_topics = {t for row in learners for t in row.topics}
+    return ClassReport(learners, items, older, [t for t in bank.topics if t in answered_topics],
+                       {t: topic.title for t, topic in bank.topics.items()}, min_answers, record.files_read,
+                       record.files_skipped, record.answers, list(record.problems), list(record.notes))
+
+
+def _item(key: Key, given: list[tuple[str, float, Any]], bank: Bank, current: dict[str, str],
+          totals: dict[str, tuple[float, int]], min_answers: int, topics: dict[str, str]) -> ItemRow:
+    """One version's facility, discrimination, flags and picks."""
+    qid, chash = key
+    question = bank.questions.get(qid)
+    version = CURRENT if current.get(qid) == chash else OLDER if question is not None else GONE
+    scores = [score for _, score, _ in given]
+    pairs = []  # (item score, the learner's mean on their other current questions)
+    for who, score, _ in given:
+        total, count = totals[who]
+        if version == CURRENT:
+            total, count = total - score, count - 1  # corrected: the item itself is left out of the total
+        if count:
+            pairs.append((score, total / count))
+    facility = statistics.fmean(scores)
+    discrimination = _correlation(pairs)
+    flags = []
+    if discrimination is not None and discrimination < 0 and len(pairs) >= min_answers:
+        flags.append(NEGATIVE)
+    if len(scores) >= min_answers:
+        flags += [HARD] if facility < HARD_BELOW else [EASY] if facility > EASY_ABOVE else []
+    picks, other = _picks(question, [r for _, _, r in given]) if version == CURRENT and question else ((), 0)
+    return ItemRow(qid, question.topic if question else topics.get(qid, ""), question.type if question else "",  # type: ignore[attr-defined]
+                   chash, version, question.prompt if question and version == CURRENT else "", len(scores),
+                   facility, discrimination, tuple(flags), picks, other)
+
+
+def _correlation(pairs: list[tuple[float, float]]) -> float | None:
+    """Pearson's r of the pairs; None with fewer than 3 or when either side does not vary."""
+    if len(pairs) < 3:
+        return None
+    try:
+        return statistics.correlation([x for x, _ in pairs], [y for _, y in pairs])
+    except statistics.StatisticsError:  # a constant side (everyone right, say): no correlation to speak of
+        return None
+
+
+def _picks(question: QuestionBase, responses: list[Any]) -> tuple[tuple[Pick, ...], int]:
+    """How often each choice was picked, in the bank's order, and picks that are none of the choices."""
+    kind = question.type  # type: ignore[attr-defined]
+    if kind == "true_false":
+        counted = Counter(r for r in responses if isinstance(r, bool))
+        return (tuple(Pick(str(value), value is question.answer, counted[value]) for value in (True, False)),  # type: ignore[attr-defined]
+                len(responses) - sum(counted.values()))
+    choices: list[str] = getattr(question, "choices", [])
+    if kind == "single":
+        counted = Counter(r for r in responses if isinstance(r, str))
+        right = {question.answer}  # type: ignore[attr-defined]
+        other = len(responses) - sum(counted[c] for c in choices)
+    elif kind == "multiple":
+        counted = Counter(c for r in responses if isinstance(r, list) for c in {x for x in r if isinstance(x, str)})
+        right = set(question.answers)  # type: ignore[attr-defined]
+        other = sum(n for c, n in counted.items() if c not in choices) + sum(not isinstance(r, list) for r in responses)
+    else:
+        return (), 0
+    return tuple(Pick(c, c in right, counted[c]) for c in choices), other
+
+
+def _flag_rank(flags: tuple[str, ...]) -> int:
+    return min((FLAG_ORDER.index(f) for f in flags), default=len(FLAG_ORDER))

@@ -1,0 +1,187 @@
+"""The class report as text for a terminal, as CSV for a spreadsheet, or as JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import textwrap
+from typing import Any
+
+from jkquiz.report.analysis import (
+    EASY_ABOVE, HARD_BELOW, NEGATIVE, OLDER, ClassReport, ItemRow, LearnerRow,
+)
+
+TABLES = ("learners", "items")
+NAME_WIDTH = 28  # longer learner names are cut with an ellipsis in the text table
+SHORT_FLAGS = {NEGATIVE: "negative"}  # the text table's flag column stays narrow; its legend says what it means
+DEFINITIONS = {
+    "answers": "each learner's FIRST answer to each question; answers to an older wording of a question, or to a "
+               "question no longer in the bank, are analysed apart and not counted in the scores",
+    "score": "mean first-answer score of the questions answered (0 to 1; the text shows percent)",
+    "facility": "mean first-answer score on the question, 0 (nobody right) to 1 (everybody right)",
+    "discrimination": "corrected item-total correlation: Pearson's r between the score on the question and the "
+                      "learner's mean score on their other questions (-1 to 1; empty with fewer than 3 learners or "
+                      "when either side does not vary)",
+    "flags": f"too easy: facility > {EASY_ABOVE}; too hard: facility < {HARD_BELOW}; discriminates negatively: "
+             "discrimination < 0; only with at least MIN answers",
+}
+
+
+def sorted_learners(report: ClassReport, by: str = "name") -> list[LearnerRow]:
+    """Learners by name, or by overall score (best first, those with no answers last)."""
+    if by == "score":
+        return sorted(report.learners, key=lambda r: (r.overall is None, -(r.overall or 0.0)))
+    return list(report.learners)
+
+
+def render_text(report: ClassReport, *, width: int = 100, tables: tuple[str, ...] = TABLES, sort: str = "name") -> str:
+    """The report as text that fits `width` columns (long ids and choices may still run over)."""
+    out = [_summary(report), ""]
+    if "learners" in tables:
+        out += _learner_table(report, sorted_learners(report, sort), width) + [""]
+    if "items" in tables:
+        out += _item_tables(report, width)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _summary(report: ClassReport) -> str:
+    skipped = f" ({_count(report.files_skipped, 'file')} skipped: see the messages above)" if report.files_skipped else ""
+    return (f"Class report: {_count(len(report.learners), 'learner')}, {_count(report.answers, 'answer')} "
+            f"read from {_count(report.files_read, 'file')}{skipped}.")
+
+
+def _learner_table(report: ClassReport, rows: list[LearnerRow], width: int) -> list[str]:
+    names = [_cut(r.learner, NAME_WIDTH) for r in rows]
+    name_w = max([len(n) for n in names] + [len("Learner")])
+    head = f"{'Learner':<{name_w}}  Answered  Overall"
+    labels = list(report.topics)
+    if len(head) + sum(len(t) + 2 for t in labels) > width:  # too wide: number the topics, with a legend
+        labels = [f"T{i}" for i in range(1, len(labels) + 1)]
+    widths = [max(len(label), 4) for label in labels]
+    lines = ["Scores (%) from each learner's first answer to each question, by topic:",
+             head + "".join(f"  {label:>{w}}" for label, w in zip(labels, widths))]
+    for name, r in zip(names, rows):
+        cells = "".join(f"  {_percent(r.topics.get(t, (None, 0))[0]):>{w}}" for t, w in zip(report.topics, widths))
+        lines.append(f"{name:<{name_w}}  {r.answered:>8}  {_percent(r.overall):>7}" + cells)
+    if not rows:
+        lines.append("(no learners)")
+    if labels != report.topics:
+        legend = ", ".join(f"{label} {t}" for label, t in zip(labels, report.topics))
+        lines += textwrap.wrap("Topics: " + legend, width, subsequent_indent="  ")
+    aside = sum(r.set_aside for r in rows)
+    if aside:
+        lines += textwrap.wrap(f"Not counted: {_count(aside, 'first answer')} to an older wording or to a question "
+                               "no longer in the bank (the item analysis lists them apart).", width)
+    return lines
+
+
+def _item_tables(report: ClassReport, width: int) -> list[str]:
+    lines = textwrap.wrap(
+        f"Item analysis of {_count(len(report.items), 'question')} (first answers only). Facility: mean score, "
+        "0 to 1. Discr.: corrected item-total correlation, -1 to 1. Flags, with at least "
+        f"{report.min_answers} answers: too easy (facility > {EASY_ABOVE}), too hard (< {HARD_BELOW}), "
+        "negative (discriminates negatively: Discr. < 0). Picks: how many chose each choice.", width) + [""]
+    lines += _item_rows(report.items, width)
+    if report.older:
+        lines += [""] + textwrap.wrap("Answers to an older wording of a question, or to a question no longer in the "
+                                      "bank (analysed apart, never mixed with the above):", width) + [""]
+        lines += _item_rows(report.older, width)
+    return lines
+
+
+def _item_rows(rows: list[ItemRow], width: int) -> list[str]:
+    flags = [", ".join(SHORT_FLAGS.get(f, f) for f in r.flags) or ("" if r.version == "current" else r.version)
+             for r in rows]
+    fw = max([len(f) for f in flags] + [5])
+    qw = max([len(r.question_id) for r in rows] + [8])
+    tw = max([len(r.topic) for r in rows] + [5])
+    lines = [f"{'Flags':<{fw}}  {'Question':<{qw}}  {'Topic':<{tw}}  {'Type':<10}  {'n':>5}  Facility  Discr."]
+    for flag, r in zip(flags, rows):
+        lines.append(f"{flag:<{fw}}  {r.question_id:<{qw}}  {r.topic:<{tw}}  {r.type:<10}  {r.answered:>5}  "
+                     f"{r.facility:>8.2f}  {_decimal(r.discrimination):>6}")
+        if r.picks:
+            picks = " · ".join(f"{_cut(p.choice, 40)}{' (right)' * p.right} {p.count}" for p in r.picks)
+            picks += f" · other {r.other_picks}" if r.other_picks else ""
+            lines += textwrap.wrap("picks: " + picks, width, initial_indent="  ", subsequent_indent="    ")
+    if not rows:
+        lines.append("(no answers)")
+    return lines
+
+
+def render_csv(report: ClassReport, *, tables: tuple[str, ...] = TABLES, sort: str = "name") -> str:
+    """The learners table, a blank line, then the items table (or just the one asked for)."""
+    parts = []
+    if "learners" in tables:
+        parts.append(_csv([["learner", "files", "answered", "overall_percent", *report.topics, "not_counted"]] + [
+            [r.learner, r.files, r.answered, _csv_percent(r.overall),
+             *(_csv_percent(r.topics.get(t, (None, 0))[0]) for t in report.topics), r.set_aside]
+            for r in sorted_learners(report, sort)]))
+    if "items" in tables:
+        parts.append(_csv([["version", "question_id", "topic", "type", "content_hash", "answered", "facility",
+                            "discrimination", "flags", "picks", "other_picks", "prompt"]] + [
+            [r.version, r.question_id, r.topic, r.type, r.content_hash, r.answered, f"{r.facility:.3f}",
+             "" if r.discrimination is None else f"{r.discrimination:.3f}", "; ".join(r.flags),
+             "; ".join(f"{p.choice}{' (right)' * p.right}: {p.count}" for p in r.picks), r.other_picks if r.picks else "",
+             r.prompt] for r in report.items + report.older]))
+    return "\n".join(parts)
+
+
+def render_json(report: ClassReport, *, tables: tuple[str, ...] = TABLES, sort: str = "name") -> str:
+    """The report as one JSON object: summary, definitions, then the tables asked for."""
+    data: dict[str, Any] = {
+        "summary": {"learners": len(report.learners), "answers": report.answers, "files_read": report.files_read,
+                    "files_skipped": report.files_skipped, "min_answers": report.min_answers},
+        "definitions": {k: v.replace("MIN", str(report.min_answers)) for k, v in DEFINITIONS.items()},
+        "problems": report.problems,
+        "notes": report.notes,
+    }
+    if "learners" in tables:
+        data["topics"] = {t: report.titles.get(t, t) for t in report.topics}
+        data["learners"] = [{"learner": r.learner, "files": r.files, "answered": r.answered, "overall": _round(r.overall),
+                             "topics": {t: {"score": _round(s), "answered": n} for t, (s, n) in r.topics.items()},
+                             "not_counted": r.set_aside} for r in sorted_learners(report, sort)]
+    if "items" in tables:
+        data["items"] = [_item_json(r) for r in report.items]
+        data["older_versions"] = [_item_json(r) for r in report.older if r.version == OLDER]
+        data["not_in_bank"] = [_item_json(r) for r in report.older if r.version != OLDER]
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def _item_json(r: ItemRow) -> dict[str, Any]:
+    return {"question_id": r.question_id, "topic": r.topic, "type": r.type, "content_hash": r.content_hash,
+            "prompt": r.prompt, "answered": r.answered, "facility": _round(r.facility),
+            "discrimination": _round(r.discrimination), "flags": list(r.flags),
+            "picks": [{"choice": p.choice, "right": p.right, "count": p.count} for p in r.picks],
+            "other_picks": r.other_picks}
+
+
+def _csv(rows: list[list[Any]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' * (n != 1)}"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else str(math.floor(100 * value + 0.5))  # half up: 62.5 -> 63, as people round
+
+
+def _csv_percent(value: float | None) -> str:
+    return "" if value is None else f"{100 * value:.1f}"
+
+
+def _decimal(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
