@@ -46,6 +46,15 @@ def course_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium (or $JKQUIZ_CHROMIUM), checked before any server starts."""
+    if not Path(CHROMIUM).exists():
+        require_browser_or_skip(f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium` "
+                                "(or set JKQUIZ_CHROMIUM to a Chromium binary)")
+    return CHROMIUM
+
+
 def _serve(command: str, course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
     server = CourseServer(command, course_notebooks, tmp_path_factory.mktemp(f"{command}-server")).start()
     try:
@@ -59,31 +68,28 @@ def _serve(command: str, course_notebooks: Path, tmp_path_factory: pytest.TempPa
 
 
 @pytest.fixture(scope="module")
-def lab_server(course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
+def lab_server(chromium: str, course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
     """`jkquiz lab` on the course."""
     yield from _serve("lab", course_notebooks, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def app_server(course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
+def app_server(chromium: str, course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
     """`jkquiz app` on the course."""
     yield from _serve("app", course_notebooks, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(chromium: str) -> Iterator[Any]:
     """Debian's Chromium driven by Playwright (no downloaded browser)."""
-    if not Path(CHROMIUM).exists():
-        require_browser_or_skip(f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium` "
-                                "(or set JKQUIZ_CHROMIUM to a Chromium binary)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         require_browser_or_skip("playwright is not installed: `python3 course.py test` installs it")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 class Guard:
