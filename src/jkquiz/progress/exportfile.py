@@ -61,13 +61,11 @@ def check_header(path: Path, line: str) -> dict[str, Any]:
 
 def parse_attempt(line: str, version: int = VERSION) -> Attempt:
     """One checked attempt line; ValueError says what is wrong with it."""
-    from pydantic import ValidationError
-
     model = _line_model()
     if version == VERSION:
         try:  # the fast path: pydantic parses and checks the JSON in one go (4x faster than json.loads first)
             return _to_attempt(model.model_validate_json(line))
-        except ValidationError:
+        except _ERRORS[0]:
             pass  # read it again the slow way below, for a message that says what is wrong
     try:
         data = json.loads(line)
@@ -76,7 +74,7 @@ def parse_attempt(line: str, version: int = VERSION) -> Attempt:
         raise ValueError(f"not valid JSON ({said} column {exc.colno}): cut short or edited by hand?") from None
     try:
         record = model.model_validate(upgrade_line(data, version))
-    except ValidationError as exc:
+    except _ERRORS[0] as exc:
         raise ValueError("; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())) from None
     return _to_attempt(record)
 
@@ -144,13 +142,14 @@ def open_export(path: Path | str) -> ExportFile:
 
 
 _MODEL: Any = None
+_ERRORS: list[type[Exception]] = []  # pydantic's ValidationError, once imported
 
 
 def _line_model() -> Any:
     """The pydantic model of an attempt line (built on first use: pydantic is heavy to import)."""
     global _MODEL
     if _MODEL is None:
-        from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+        from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
         slug = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -168,5 +167,6 @@ def _line_model() -> Any:
             answered_at: AwareDatetime
             session_id: str = Field(min_length=1)
 
+        _ERRORS.append(ValidationError)
         _MODEL = AttemptLine
     return _MODEL

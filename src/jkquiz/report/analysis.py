@@ -90,6 +90,7 @@ def class_report(paths: Iterable[Path], bank: Bank, *, min_answers: int = MIN_AN
 def analyse(record: ClassRecord, bank: Bank, *, min_answers: int = MIN_ANSWERS) -> ClassReport:
     """The report's figures from the collected first answers."""
     current = current_hashes(bank)
+    topic_of = {qid: q.topic for qid, q in bank.questions.items()}  # once: a question's topic is a slow property
     totals: dict[str, tuple[float, int]] = {}  # learner -> (sum, count) of first-answer scores, current wordings
     answers: dict[Key, list[tuple[str, float, Any]]] = {}  # version -> [(learner, score, response)]
     learners = []
@@ -99,7 +100,7 @@ def analyse(record: ClassRecord, bank: Bank, *, min_answers: int = MIN_ANSWERS) 
             answers.setdefault(key, []).append((who, first.score, first.response))
             if current.get(key[0]) == key[1]:
                 total, count = total + first.score, count + 1
-                topic = bank.questions[key[0]].topic
+                topic = topic_of[key[0]]
                 s, n = by_topic.get(topic, (0.0, 0))
                 by_topic[topic] = (s + first.score, n + 1)
         totals[who] = (total, count)

@@ -1,0 +1,187 @@
+"""Class report: `jkquiz report` over 1,000 learners x 100 attempts, as a ratio to a bare pandas group-by.
+
+The data: 1,000 export files written by the real exporter (`export_lines`), 100 attempts each, on the course bank's
+questions (70 distinct questions a learner, the other 30 attempts answering some of them again; 40 questions with a
+third of their answers to an older wording; each learner's last attempt to a question no longer in the bank); right
+or wrong drawn from the learner's ability and the question's difficulty, wrong picks spread over the distractors.
+
+Timed, best of 5 interleaved rounds, the bank loaded once beforehand (both sides get it free):
+- report: `class_report(files, bank)` (stream every file through the shared export reader, which checks every
+  line, keep each learner's first answer per question version, then scores by topic, facility, discrimination,
+  flags and picks) plus rendering the text report;
+- baseline: read every file, `json.loads` each attempt line (no checks), one pandas DataFrame of all 100,000
+  attempts, sort by time, keep each learner's first answer per (question, hash), then group-by means per
+  question (facility) and per learner and topic (scores). No validation, no discrimination, no picks.
+
+Target: report / baseline <= 2 (measured 1.1-1.5 on a quiet 2-core machine; up to 2.3 while other jobs ran). Also printed: peak Python memory of each (tracemalloc, one extra run each): the
+report keeps first answers, the baseline every attempt.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _util import report  # noqa: E402
+
+from jkquiz.bank import Bank, QuestionBase, load_bank  # noqa: E402
+from jkquiz.engine import Attempt  # noqa: E402
+from jkquiz.progress.summary import current_hashes  # noqa: E402
+from jkquiz.progress.transfer import export_lines  # noqa: E402
+from jkquiz.report import class_report, render_text  # noqa: E402
+
+LEARNERS = 1000
+ATTEMPTS = 100
+DISTINCT = 70  # questions a learner answers; the other attempts answer some of them again
+ROUNDS = 5
+TARGET = 2.0
+T0 = datetime(2026, 9, 1, tzinfo=timezone.utc)
+
+
+class FakeStore:
+    """Just what `export_lines` asks of a store: the count and the attempts, oldest first."""
+
+    def __init__(self, attempts: list[Attempt]) -> None:
+        self._attempts = attempts
+
+    def count(self, learner: str | None = None) -> int:
+        return len(self._attempts)
+
+    def attempts(self, learner: str, question_id: str | None = None) -> Iterator[Attempt]:
+        return iter(self._attempts)
+
+
+def response(q: QuestionBase, right: bool, rng: random.Random) -> tuple[Any, float]:
+    """A plausible response and its score."""
+    kind = q.type  # type: ignore[attr-defined]
+    if kind == "single":
+        wrong = [c for c in q.choices if c != q.answer]  # type: ignore[attr-defined]
+        return (q.answer, 1.0) if right else (rng.choice(wrong), 0.0)  # type: ignore[attr-defined]
+    if kind == "multiple":
+        answers = list(q.answers)  # type: ignore[attr-defined]
+        return (answers, 1.0) if right else (answers[:1], 0.5) if len(answers) > 1 else ([q.choices[-1]], 0.0)  # type: ignore[attr-defined]
+    if kind == "true_false":
+        return (q.answer if right else not q.answer), float(right)  # type: ignore[attr-defined]
+    return ("right" if right else "wrong"), float(right)
+
+
+def learner_attempts(i: int, questions: list[QuestionBase], hashes: dict[str, str], changed: set[str],
+                     rng: random.Random) -> list[Attempt]:
+    """One learner's 100 attempts, oldest first."""
+    ability = rng.gauss(0, 1)
+    chosen = rng.sample(questions, DISTINCT)
+    order = chosen + [rng.choice(chosen) for _ in range(ATTEMPTS - DISTINCT)]
+    out = []
+    for k, q in enumerate(order):
+        p = 1 / (1 + math.exp(-(ability - (q.difficulty - 2))))
+        given, score = response(q, rng.random() < p, rng)
+        chash = "0" * 16 if q.id in changed and k % 3 == 0 else hashes[q.id]
+        qid, chash = ("q-removed", "1" * 16) if k == ATTEMPTS - 1 else (q.id, chash)
+        status = "correct" if score >= 1 else "wrong" if score <= 0 else "partial"
+        out.append(Attempt(qid, q.topic, chash, given, str(given), status, score, 5.0,
+                           T0 + timedelta(days=i % 30, seconds=60 * k), f"s{i}-{k // 10}"))
+    return out
+
+
+def write_class(folder: Path, bank: Bank) -> list[Path]:
+    """1,000 export files, by the real exporter."""
+    rng = random.Random(6)
+    hashes = current_hashes(bank)
+    questions = list(bank.questions.values())
+    changed = set(rng.sample(sorted(hashes), 40))  # ~10% of answers are to an older wording
+    paths = []
+    for i in range(LEARNERS):
+        path = folder / f"learner-{i:04d}.jsonl"
+        lines = export_lines(FakeStore(learner_attempts(i, questions, hashes, changed, rng)), f"Learner {i:04d}", now=T0)  # type: ignore[arg-type]
+        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run_report(paths: list[Path], bank: Bank) -> str:
+    return render_text(class_report(paths, bank), width=100)
+
+
+def run_baseline(paths: list[Path]) -> tuple[Any, Any]:
+    import pandas as pd
+
+    rows = []
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            learner = json.loads(handle.readline())["learner"]
+            for line in handle:
+                row = json.loads(line)
+                row["learner"] = learner
+                rows.append(row)
+    frame = pd.DataFrame(rows, columns=["learner", "question_id", "topic", "content_hash", "score", "answered_at"])
+    first = frame.sort_values("answered_at", kind="stable").drop_duplicates(["learner", "question_id", "content_hash"])
+    facility = first.groupby(["question_id", "content_hash"])["score"].mean()
+    scores = first.groupby(["learner", "topic"])["score"].mean()
+    return facility, scores
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def peak_mb(fn: Callable[[], Any]) -> float:
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return round(peak / 1e6, 1)
+
+
+def main() -> None:
+    import pandas  # noqa: F401  (imported before timing: the baseline's import is not its work)
+
+    bank = load_bank()
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
+        start = time.perf_counter()
+        paths = write_class(Path(tmp), bank)
+        generated = time.perf_counter() - start
+        size = sum(p.stat().st_size for p in paths)
+        result = class_report(paths, bank)
+        facility, _ = run_baseline(paths)
+        current = {(r.question_id, r.content_hash): r.facility for r in result.items + result.older}
+        assert len(current) == len(facility) and all(  # same data, same first answers: the same facilities
+            abs(current[key] - value) < 1e-9 for key, value in facility.items())
+        reports, baselines = [], []
+        for _ in range(ROUNDS):
+            reports.append(timed(lambda: run_report(paths, bank)))
+            baselines.append(timed(lambda: run_baseline(paths)))
+        report_mb = peak_mb(lambda: run_report(paths, bank))
+        baseline_mb = peak_mb(lambda: run_baseline(paths))
+    best, base = min(reports), min(baselines)
+    report({
+        "learners": LEARNERS,
+        "attempts": LEARNERS * ATTEMPTS,
+        "files_mb": round(size / 1e6, 1),
+        "generate_s": round(generated, 2),
+        "report_s": round(best, 3),
+        "baseline_pandas_s": round(base, 3),
+        "report_us_per_attempt": round(best / (LEARNERS * ATTEMPTS) * 1e6, 2),
+        "ratio_report_to_baseline": round(best / base, 2),
+        "target_ratio": TARGET,
+        "meets_target": best / base <= TARGET,
+        "report_peak_mb": report_mb,
+        "baseline_peak_mb": baseline_mb,
+        "items_analysed": len(result.items),
+        "older_or_removed": len(result.older),
+    })
+
+
+if __name__ == "__main__":
+    main()
