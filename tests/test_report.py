@@ -230,6 +230,24 @@ def test_an_export_made_twice_counts_once_and_unnamed_records_stay_apart(
     assert {r.question_id: r.facility for r in report.items}[B] == 0.5  # L3's answers not doubled
 
 
+def test_learner_names_in_japanese_korean_or_with_control_characters_line_up(tmp_path: Path, bank: Bank) -> None:
+    store = open_store()
+    names = ["田中愛子", "김민준", "Evil\x1b[2J name", "Wolfeschlegelsteinhausenbergerdorff Jr.", "長" * 20]
+    for name in names:
+        answer(store, bank, name, {A: "Treaty on Basic Relations"})
+        write_export(store, name, tmp_path / f"{len(name)}-{ord(name[0])}.jsonl")
+    text = render_text(class_report(sorted(tmp_path.glob("*.jsonl")), bank), width=100, tables=("learners",))
+    rows = text.splitlines()[3:9]
+    assert rows == [
+        "Learner                       Answered  Overall  sample",
+        "Evil?[2J name                        1      100     100",
+        "Wolfeschlegelsteinhausenber…         1      100     100",
+        "田中愛子                             1      100     100",
+        "長長長長長長長長長長長長長…          1      100     100",
+        "김민준                               1      100     100",
+    ]
+
+
 def test_streaming_keeps_first_answers_not_attempts(tmp_path: Path, bank: Bank) -> None:
     path = tmp_path / "busy.jsonl"
     q = bank.questions[B]
@@ -292,6 +310,8 @@ def test_bad_files_are_skipped_by_name_and_the_rest_reported(
     assert any(e.startswith(f"{bad / 'cut.jsonl'}:6: not valid JSON") and e.endswith("(line skipped)") for e in err)
     assert any(e.startswith(f"{bad / 'edited.jsonl'}:2: score: Input should be less than or equal to 1") for e in err)
     assert f"cannot read {tmp_path / 'missing.jsonl'}: No such file or directory (file skipped)" in err
+    assert f"note: L6: 2 files ({class_dir / 'L6.jsonl'}, {bad / 'cut.jsonl'}); their answers are counted once, " \
+           "as one learner's (an export made twice?)" in err
     data = json.loads(captured.out)
     assert data["summary"] == {"learners": 10, "answers": 54 + 4 + 4, "files_read": 12, "files_skipped": 10,
                                "min_answers": 10}

@@ -69,15 +69,16 @@ def _at_least_one(text: str) -> int:
 def report(args: argparse.Namespace) -> int:
     """Print the report; problems go to standard error; exit 1 when any file or line could not be read."""
     from jkquiz.report import class_report, expand_paths, render_csv, render_json, render_text
+    from jkquiz.report.render import printable
 
     bank = open_bank(args.bank)
     paths, problems = expand_paths(args.files)
     result = class_report(paths, bank, min_answers=args.min_answers)
     result.problems[:0] = problems
-    for line in result.problems:
-        print(line, file=sys.stderr)
+    for line in result.problems:  # names of files and learners come from outside: no escape codes to the terminal
+        print(printable(line), file=sys.stderr)
     for line in result.notes:
-        print(f"note: {line}", file=sys.stderr)
+        print(f"note: {printable(line)}", file=sys.stderr)
     if args.format == "csv":
         sys.stdout.write(render_csv(result, tables=args.tables, sort=args.sort))
     elif args.format == "json":

@@ -132,8 +132,8 @@ def _item(key: Key, given: list[tuple[str, float, Any]], bank: Bank, current: di
         total, count = totals[who]
         if version == CURRENT:
             total, count = total - score, count - 1  # corrected: the item itself is left out of the total
-        if count:
-            pairs.append((score, total / count))
+        if count:  # rounded: sums taken in different orders must not differ by float noise and fake a spread
+            pairs.append((score, round(total / count, 9)))
     facility = statistics.fmean(scores)
     discrimination = _correlation(pairs)
     flags = []

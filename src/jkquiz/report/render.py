@@ -7,6 +7,7 @@ import io
 import json
 import math
 import textwrap
+import unicodedata
 from typing import Any
 
 from jkquiz.report.analysis import (
@@ -53,8 +54,8 @@ def _summary(report: ClassReport) -> str:
 
 
 def _learner_table(report: ClassReport, rows: list[LearnerRow], width: int) -> list[str]:
-    names = [_cut(r.learner, NAME_WIDTH) for r in rows]
-    name_w = max([len(n) for n in names] + [len("Learner")])
+    names = [_cut(printable(r.learner), NAME_WIDTH) for r in rows]
+    name_w = max([_columns(n) for n in names] + [len("Learner")])
     head = f"{'Learner':<{name_w}}  Answered  Overall"
     labels = list(report.topics)
     if len(head) + sum(len(t) + 2 for t in labels) > width:  # too wide: number the topics, with a legend
@@ -64,7 +65,7 @@ def _learner_table(report: ClassReport, rows: list[LearnerRow], width: int) -> l
              head + "".join(f"  {label:>{w}}" for label, w in zip(labels, widths))]
     for name, r in zip(names, rows):
         cells = "".join(f"  {_percent(r.topics.get(t, (None, 0))[0]):>{w}}" for t, w in zip(report.topics, widths))
-        lines.append(f"{name:<{name_w}}  {r.answered:>8}  {_percent(r.overall):>7}" + cells)
+        lines.append(f"{name}{' ' * (name_w - _columns(name))}  {r.answered:>8}  {_percent(r.overall):>7}" + cells)
     if not rows:
         lines.append("(no learners)")
     if labels != report.topics:
@@ -167,8 +168,27 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'s' * (n != 1)}"
 
 
+def printable(text: str) -> str:
+    """Names come from files: no control characters (a terminal would obey escape codes)."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def _columns(text: str) -> int:
+    """Columns a text takes in a terminal: Japanese and Korean characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """The text in at most `limit` terminal columns, an ellipsis marking a cut."""
+    if _columns(text) <= limit:
+        return text
+    kept, used = [], 0
+    for c in text:
+        used += _columns(c)
+        if used > limit - 1:
+            break
+        kept.append(c)
+    return "".join(kept) + "…"
 
 
 def _percent(value: float | None) -> str:
