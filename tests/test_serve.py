@@ -9,6 +9,7 @@ import http.cookiejar
 import json
 import socket
 import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -18,6 +19,7 @@ from course_servers import CourseServer, clear_outputs, free_port, jkquiz_comman
 
 from jkquiz.serve.app import build_site, contents_notebook
 from jkquiz.serve.contents import Entry, Score, contents_html
+from jkquiz.serve.warm import WARM_LINE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -160,6 +162,10 @@ def test_ctrl_c_shuts_down_jupyterlab_and_its_kernels(notebooks: Path, tmp_path:
         with browser.open(request, timeout=60) as response:
             assert json.load(response)["name"] == "python3"
         assert server.kernels() == 1
+        kernel = next(p for p in server.processes() if "ipykernel_launcher" in " ".join(p.cmdline()))
+        # jkquiz's own kernelspec: this Python, the bank loaded as the kernel starts
+        assert Path(kernel.cmdline()[0]).resolve() == Path(sys.executable).resolve()
+        assert any(WARM_LINE in part for part in kernel.cmdline())
     finally:
         stop_cleanly(server)
 

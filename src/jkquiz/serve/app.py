@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -12,6 +13,7 @@ from jkquiz.serve.contents import read_entries
 from jkquiz.serve.lab import require_module
 from jkquiz.serve.paths import JUPYTER_CONFIG, notebooks_dir, require_notebooks, server_env
 from jkquiz.serve.server import Launch, check_ip, choose_port, resolve_token
+from jkquiz.serve.warm import write_kernelspec
 
 DEFAULT_PORT = 8866
 CONTENTS = "index.ipynb"
@@ -117,5 +119,9 @@ def plan_app(*, notebooks: str | None = None, ip: str = "127.0.0.1", port: int |
     if ip != "127.0.0.1":
         notes.append("Anyone who has this address (with its token) can use the course and shares one progress "
                      "record: for a class, give each learner their own server (see the README: JupyterHub).")
-    return Launch(name="the course app (Voilà)", argv=voila_argv(site, ip, port, token), env=server_env(), cwd=site,
+    env = server_env()
+    kernels = workdir / "jupyter-data"
+    write_kernelspec(kernels)  # lessons run on this Python even if the learner registered another python3
+    env["JUPYTER_PATH"] = os.pathsep.join([str(kernels), env["JUPYTER_PATH"]])
+    return Launch(name="the course app (Voilà)", argv=voila_argv(site, ip, port, token), env=env, cwd=site,
                   ip=ip, port=port, path=f"/voila/render/{CONTENTS}", token=token, workdir=workdir, notes=notes)

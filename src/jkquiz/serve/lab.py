@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from jkquiz.serve.paths import START_NOTEBOOK, notebooks_dir, require_notebooks, server_env
 from jkquiz.serve.server import Launch, ServerError, check_ip, choose_port, resolve_token
+from jkquiz.serve.warm import write_kernelspec
 
 DEFAULT_PORT = 8888
 
@@ -45,5 +46,9 @@ def plan_lab(*, notebooks: str | None = None, ip: str = "127.0.0.1", port: int |
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         argv.append("--allow-root")  # containers and classroom machines often run as root
     workdir = Path(tempfile.mkdtemp(prefix="jkquiz-lab-"))
-    return Launch(name="JupyterLab", argv=argv, env=server_env(), cwd=folder, ip=ip, port=port,
+    env = server_env()
+    kernels = workdir / "jupyter-data"
+    write_kernelspec(kernels)  # first on JUPYTER_PATH: notebooks run on this Python, bank loaded at start
+    env["JUPYTER_PATH"] = os.pathsep.join([str(kernels), env["JUPYTER_PATH"]])
+    return Launch(name="JupyterLab", argv=argv, env=env, cwd=folder, ip=ip, port=port,
                   path=f"/lab/tree/{quote(START_NOTEBOOK)}", token=token, workdir=workdir)
