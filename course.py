@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -75,14 +76,27 @@ def run(command: list[str], **kwargs: object) -> None:
         sys.exit(code)
 
 
+def hand_over(command: list[str]) -> None:
+    """Become `command` (a server): Ctrl-C then reaches it alone, and it stops its server and kernels.
+
+    Waiting for it as a child would not do: Ctrl-C would interrupt this script too, and
+    subprocess kills its child on an interrupt, leaving the server and its kernels behind.
+    """
+    if os.name == "nt":  # no exec on Windows: wait, and let the child handle Ctrl-C
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        sys.exit(subprocess.call(command, cwd=ROOT))
+    os.chdir(ROOT)
+    os.execv(command[0], command)
+
+
 def main(argv: list[str]) -> None:
     action, rest = (argv[0], argv[1:]) if argv else ("start", [])
     if action == "start":
         ensure_venv("course")
-        run([str(BIN / "jkquiz"), "lab", *rest])
+        hand_over([str(BIN / "jkquiz"), "lab", *rest])
     elif action == "app":
         ensure_venv("course")
-        run([str(BIN / "jkquiz"), "app", *rest])
+        hand_over([str(BIN / "jkquiz"), "app", *rest])
     elif action == "test":
         ensure_venv("test")
         ensure_chromium()
