@@ -203,3 +203,5 @@ def test_contents_html_escapes_and_links() -> None:
     assert "About 12 minutes · Your score so far: " in html
     assert "3 of 4 answers right (4 of 26 questions tried)" in html
     assert html.count("Your score so far") == 1  # pages without a topic have no score
+    assert str(Score(1, 1, 26)) == "1 of 1 answer right (1 of 26 questions tried)"
+    assert str(Score(0, 0, 26)) == "not started"

@@ -34,7 +34,7 @@ class Score:
         if not self.answered:
             return "not started"
         tried = f" ({self.answered} of {self.questions} questions tried)" if self.questions else ""
-        return f"{self.right} of {self.answered} answers right{tried}"
+        return f"{self.right} of {self.answered} answer{'s' * (self.answered != 1)} right{tried}"
 
 
 def read_entries(folder: Path) -> list[Entry]:
