@@ -138,3 +138,15 @@ def test_retry_with_nothing_missed_is_an_error(mini_bank) -> None:
     session.submit(q.id, False)
     with pytest.raises(QuizError, match="nothing was missed"):
         session.retry_missed()
+
+
+def test_choice_note_names_the_choice_only_once(mini_bank_dir, tmp_path) -> None:
+    import jkquiz
+
+    text = (mini_bank_dir / "01-sample.yaml").read_text(encoding="utf-8")
+    text = text.replace("Treaty of Ganghwa: That was the 1876 treaty", "Treaty of Ganghwa: Treaty of Ganghwa was the 1876 treaty")
+    (tmp_path / "01-sample.yaml").write_text(text, encoding="utf-8")
+    bank = jkquiz.load_bank(tmp_path)
+    q = bank.questions["q-s-single"]
+    feedback = QuizSession([q], bank).submit(q.id, "Treaty of Ganghwa")
+    assert feedback.choice_notes == ("Treaty of Ganghwa was the 1876 treaty that opened Korean ports.",)

@@ -211,7 +211,7 @@ class QuizSession:
         notes: tuple[str, ...] = ()
         choice_feedback = getattr(q, "choice_feedback", {})
         picked = [response] if isinstance(response, str) else list(response or ()) if q.type == "multiple" else []  # type: ignore[attr-defined]
-        notes = tuple(f"{c}: {choice_feedback[c]}" for c in picked if c in choice_feedback)
+        notes = tuple(_choice_note(c, choice_feedback[c]) for c in picked if c in choice_feedback)
         return Feedback(q.id, verdict, answer_text(q), q.explanation, sources, sides, notes, response_text(q, response))
 
     def _attempt(self, q: QuestionBase, response: Any, verdict: Verdict, seconds: float) -> Attempt:
@@ -227,6 +227,11 @@ class QuizSession:
             answered_at=datetime.now(timezone.utc),
             session_id=self.id,
         )
+
+
+def _choice_note(choice: str, text: str) -> str:
+    """'Seoul: Seoul is where ...' reads twice; name the choice only when the note does not."""
+    return text if text.casefold().startswith(choice.casefold()) else f"{choice}: {text}"
 
 
 def _replace(feedback: Feedback, **changes: Any) -> Feedback:
