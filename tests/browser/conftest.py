@@ -79,9 +79,10 @@ def app_server(chromium: str, course_notebooks: Path, tmp_path_factory: pytest.T
     yield from _serve("app", course_notebooks, tmp_path_factory)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium: str) -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright (no downloaded browser)."""
+    """Debian's Chromium driven by Playwright (no downloaded browser); per module, as only one sync
+    Playwright may run at a time and other test modules start their own."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -148,7 +149,7 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
             try:
                 page.guard.check()
             finally:
-                page.close(run_before_unload=True)  # as a learner closes the tab: Voilà ends the page's kernel
+                page.goto("about:blank")  # leaving the page: Voilà's page asks the server to end its kernel
                 context.close()
 
 

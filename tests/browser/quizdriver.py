@@ -14,6 +14,8 @@ from jkquiz.api import course_bank
 
 MAX_TABS = 400  # a long lesson has many links (sources) before its quiz
 SETTLE_MS = 250
+# A person's pace: typed all at once, keystrokes race the kernel's echo of each one (see the report).
+TYPE_DELAY_MS = 80
 
 
 def shown_question(quiz: Locator) -> Any:
@@ -98,9 +100,11 @@ class Learner:
 
     def type_into(self, box: Locator, text: str, submit: bool) -> None:
         """Type into a text box (Enter to submit)."""
+        expect(box).to_be_enabled()  # the new question's box, not the last one's (locked after checking)
         if self.keys:
             self.tab_to(box)
-            self.page.keyboard.type(text)
+            self.page.keyboard.type(text, delay=TYPE_DELAY_MS)
+            expect(box).to_have_value(text)  # every keystroke arrived
             if submit:
                 self.page.keyboard.press("Enter")
             return

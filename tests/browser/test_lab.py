@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import Page, expect
-from quizdriver import Learner, shown_question
+from .quizdriver import Learner, shown_question
 
 from jkquiz.progress import open_store
 
