@@ -120,6 +120,7 @@ def test_other_address_gets_a_generated_token_and_refuses_requests_without_it(
     try:
         assert server.origin == f"http://{second_loopback}:{server.url.split(':')[2].split('/')[0]}"
         token = server.url.split("?token=")[1]
+        assert "Anyone who has this address, token included, can" in server.output()
         assert len(token) >= 32, "the printed address carries a generated token"
         refused = status(server.origin + protected)
         assert refused in (302, 401, 403), f"a request without the token got {refused}"

@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _serve(planner, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from jkquiz.serve.server import BadAddress, serve
+    from jkquiz.serve.address import BadAddress
+    from jkquiz.serve.server import serve
 
     try:
         launch = planner(notebooks=args.notebooks, ip=args.ip, port=args.port, token=args.token)

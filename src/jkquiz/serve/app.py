@@ -9,10 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from jkquiz.serve.address import check_ip, choose_port, remote_notes, resolve_token
 from jkquiz.serve.contents import read_entries
 from jkquiz.serve.lab import require_module
 from jkquiz.serve.paths import JUPYTER_CONFIG, notebooks_dir, require_notebooks, server_env
-from jkquiz.serve.server import Launch, check_ip, choose_port, resolve_token
+from jkquiz.serve.server import Launch
 from jkquiz.serve.warm import write_kernelspec
 
 DEFAULT_PORT = 8866
@@ -115,10 +116,8 @@ def plan_app(*, notebooks: str | None = None, ip: str = "127.0.0.1", port: int |
     port = choose_port(ip, port, DEFAULT_PORT)
     workdir = Path(tempfile.mkdtemp(prefix="jkquiz-app-"))
     site = build_site(folder, workdir / "site")
-    notes = []
-    if ip != "127.0.0.1":
-        notes.append("Anyone who has this address (with its token) can use the course and shares one progress "
-                     "record: for a class, give each learner their own server (see the README: JupyterHub).")
+    notes = remote_notes(ip, "use the course, and all share one progress record; for a class, give each "
+                             "learner their own server (see the README: JupyterHub)")
     env = server_env()
     kernels = workdir / "jupyter-data"
     write_kernelspec(kernels)  # lessons run on this Python even if the learner registered another python3

@@ -9,8 +9,9 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from jkquiz.serve.address import ServerError, check_ip, choose_port, remote_notes, resolve_token
 from jkquiz.serve.paths import START_NOTEBOOK, notebooks_dir, require_notebooks, server_env
-from jkquiz.serve.server import Launch, ServerError, check_ip, choose_port, resolve_token
+from jkquiz.serve.server import Launch
 from jkquiz.serve.warm import write_kernelspec
 
 DEFAULT_PORT = 8888
@@ -51,4 +52,5 @@ def plan_lab(*, notebooks: str | None = None, ip: str = "127.0.0.1", port: int |
     write_kernelspec(kernels)  # first on JUPYTER_PATH: notebooks run on this Python, bank loaded at start
     env["JUPYTER_PATH"] = os.pathsep.join([str(kernels), env["JUPYTER_PATH"]])
     return Launch(name="JupyterLab", argv=argv, env=env, cwd=folder, ip=ip, port=port,
-                  path=f"/lab/tree/{quote(START_NOTEBOOK)}", token=token, workdir=workdir)
+                  path=f"/lab/tree/{quote(START_NOTEBOOK)}", token=token, workdir=workdir,
+                  notes=remote_notes(ip, "run any code on this computer"))

@@ -7,10 +7,7 @@ it) and finally ends any kernel that outlived it: no orphaned processes, no trac
 
 from __future__ import annotations
 
-import errno
-import ipaddress
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -23,19 +20,11 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from jkquiz.errors import JkquizError
+from jkquiz.serve.address import LOOPBACK, ServerError
+from jkquiz.serve.processes import ProcessTree, quietly
 
-LOOPBACK = "127.0.0.1"
 READY_TIMEOUT = 180.0  # a first start on a slow laptop builds caches; give it time
 STOP_TIMEOUT = 20.0
-
-
-class ServerError(JkquizError):
-    """A course server could not be started or stopped as asked."""
-
-
-class BadAddress(ServerError):
-    """The address, port or token asked for cannot be used (a usage problem)."""
 
 
 @dataclass
@@ -65,101 +54,6 @@ class Launch:
         host = f"[{host}]" if ":" in host else host
         query = f"?token={quote(self.token)}" if self.token else ""
         return f"http://{host}:{self.port}{self.path}{query}"
-
-
-def resolve_token(ip: str, token: str | None) -> str:
-    """The token: none on 127.0.0.1 unless given; required (generated if not given) elsewhere."""
-    if ip == LOOPBACK:
-        return token or ""
-    if token is None:
-        return secrets.token_urlsafe(24)
-    if not token.strip():
-        raise BadAddress(
-            f"listening on {ip} without a token would let anyone on the network run code; "
-            "leave out --token to get a generated one, or give a non-empty token."
-        )
-    return token
-
-
-def check_ip(ip: str) -> str:
-    """The IP address to listen on, or a usage error for something that is not an IP address."""
-    try:
-        return str(ipaddress.ip_address(ip))
-    except ValueError:
-        raise BadAddress(f"{ip!r} is not an IP address (use 127.0.0.1, or 0.0.0.0 for every network).") from None
-
-
-def port_free(ip: str, port: int) -> bool:
-    """Whether a server could listen on ip:port now."""
-    family = socket.AF_INET6 if ":" in ip else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Tornado does
-        try:
-            probe.bind((ip, port))
-        except OSError as exc:
-            if exc.errno == errno.EADDRNOTAVAIL:
-                raise BadAddress(f"this computer has no network address {ip}.") from None
-            return False
-    return True
-
-
-def choose_port(ip: str, requested: int | None, default: int, tries: int = 20) -> int:
-    """The port asked for (an error if busy), else the first free one from `default`."""
-    if requested is not None:
-        if not 0 < requested < 65536:
-            raise BadAddress(f"port {requested} is not a port number (1 to 65535).")
-        if not port_free(ip, requested):
-            raise ServerError(
-                f"port {requested} on {ip} is already in use (is the course, or another Jupyter, "
-                f"already running?). Stop that program, or choose another port with --port {requested + 1}."
-            )
-        return requested
-    for port in range(default, default + tries):
-        if port_free(ip, port):
-            return port
-    raise ServerError(f"ports {default} to {default + tries - 1} on {ip} are all in use; choose one with --port.")
-
-
-class _Tree:
-    """The server's process and every process it started (kernels), remembered while they live."""
-
-    def __init__(self, pid: int) -> None:
-        import psutil  # only the servers need it
-
-        self._psutil = psutil
-        self.root = psutil.Process(pid)
-        self.known: dict[int, Any] = {}
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Remember children started since the last look (kernels start when a page opens)."""
-        try:
-            for child in self.root.children(recursive=True):
-                self.known.setdefault(child.pid, child)
-        except self._psutil.Error:
-            pass  # the server is gone; what we remember is all we can clean up
-
-    def survivors(self) -> list[Any]:
-        """Remembered processes still running (is_running also guards against a reused pid)."""
-        return [p for p in self.known.values() if p.is_running() and p.status() != self._psutil.STATUS_ZOMBIE]
-
-    def end_survivors(self, grace: float = 5.0) -> int:
-        """Terminate, then kill, whatever outlived the server; how many there were."""
-        alive = self.survivors()
-        for proc in alive:
-            _quietly(proc.terminate)
-        _gone, still = self._psutil.wait_procs(alive, timeout=grace)
-        for proc in still:
-            _quietly(proc.kill)
-        self._psutil.wait_procs(still, timeout=grace)
-        return len(alive)
-
-
-def _quietly(action: Any) -> None:
-    try:
-        action()
-    except Exception:  # noqa: BLE001 - already gone, or not ours to end: nothing left to do
-        pass
 
 
 class _Stop(Exception):
@@ -199,7 +93,7 @@ def serve(launch: Launch, *, open_browser: bool, out: IO[str] | None = None,
     with open(launch.log_path, "wb") as log:
         proc = subprocess.Popen(launch.argv, env=launch.env, cwd=launch.cwd, stdout=log, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
-        tree = _Tree(proc.pid)
+        tree = ProcessTree(proc.pid)
         try:
             stopper.arm()
             _wait_ready(launch, proc, tree, ready_timeout)
@@ -233,7 +127,7 @@ def serve(launch: Launch, *, open_browser: bool, out: IO[str] | None = None,
     return code
 
 
-def _wait_ready(launch: Launch, proc: subprocess.Popen[bytes], tree: _Tree, timeout: float) -> None:
+def _wait_ready(launch: Launch, proc: subprocess.Popen[bytes], tree: ProcessTree, timeout: float) -> None:
     """Wait until the server accepts connections; fail early if it exits."""
     host = LOOPBACK if launch.ip in ("0.0.0.0", "") else ("::1" if launch.ip == "::" else launch.ip)
     deadline = time.monotonic() + timeout
@@ -249,18 +143,19 @@ def _wait_ready(launch: Launch, proc: subprocess.Popen[bytes], tree: _Tree, time
     raise ServerError(f"{launch.name} did not answer within {timeout:.0f} seconds.")
 
 
-def _stop(proc: subprocess.Popen[bytes], tree: _Tree) -> int:
+def _stop(proc: subprocess.Popen[bytes], tree: ProcessTree) -> int:
     """SIGTERM the server's group, wait, SIGKILL if needed, end leftover kernels; how many were left over."""
     forced = threading.Event()
-    signal.signal(signal.SIGINT, lambda *_: forced.set())  # a second Ctrl-C: stop at once, still cleanly
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # asked again: stop at once, still cleanly
+        signal.signal(sig, lambda *_: forced.set())
     tree.refresh()
     if proc.poll() is None:
-        _quietly(lambda: os.killpg(proc.pid, signal.SIGTERM))
+        quietly(lambda: os.killpg(proc.pid, signal.SIGTERM))
         deadline = time.monotonic() + STOP_TIMEOUT
         while proc.poll() is None and time.monotonic() < deadline and not forced.is_set():
             time.sleep(0.1)
         if proc.poll() is None:
-            _quietly(lambda: os.killpg(proc.pid, signal.SIGKILL))
+            quietly(lambda: os.killpg(proc.pid, signal.SIGKILL))
             proc.wait()
     return tree.end_survivors()
 
@@ -268,7 +163,7 @@ def _stop(proc: subprocess.Popen[bytes], tree: _Tree) -> int:
 def _open_browser(url: str) -> None:
     import webbrowser
 
-    _quietly(lambda: webbrowser.open(url))
+    quietly(lambda: webbrowser.open(url))
 
 
 def _log_tail(path: Path, lines: int = 15) -> str:
