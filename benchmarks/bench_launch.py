@@ -7,6 +7,8 @@
   `jkquiz lab`); baseline: Run All to the button of a bare notebook, in the same JupyterLab.
   `jkquiz lab` kernels load the bank as they start (while the learner reads), so the time from
   opening each notebook to its kernel being idle is printed too: that is where the load went.
+  Also printed (no target): the same quiz in a notebook holding only `import jkquiz` and that
+  quiz, which tells jkquiz's share of the lesson's time from that of the lesson's other cells.
 Also printed (no target): `jkquiz app` start to the first quick check of lesson 02, whose page
 Voilà shows only once every cell, figures included, has run.
 
@@ -34,10 +36,11 @@ from _util import report  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 3
 TARGET = 1.5
-READY: dict[str, list[float]] = {"bare": [], "02-normalization": []}  # opening a notebook to its kernel idle
+READY: dict[str, list[float]] = {"bare": [], "02-normalization": [], "minimal": []}  # opening a notebook to its kernel idle
 CHROMIUM = os.environ.get("JKQUIZ_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]
+MINIMAL_CODE = "import jkquiz\njkquiz.ask('q-norm-treaty-signed-city')"  # lesson 02's first quiz, alone
 BARE_CODE = ("import ipywidgets as w\nb = w.Button(description='Click me')\nl = w.Label('')\n"
              "b.on_click(lambda _: setattr(l, 'value', 'clicked'))\nw.VBox([b, l])")
 
@@ -64,6 +67,8 @@ def prepare(folder: Path) -> Path:
             "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
             "nbformat": 4, "nbformat_minor": 5}
     (notebooks / "bare.ipynb").write_text(json.dumps(bare), encoding="utf-8")
+    bare["cells"][0]["source"] = MINIMAL_CODE
+    (notebooks / "minimal.ipynb").write_text(json.dumps(bare), encoding="utf-8")
     for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
                  "JUPYTERLAB_WORKSPACES_DIR", "JKQUIZ_HOME"):
         os.environ[name] = str(folder / name.lower())
@@ -153,7 +158,7 @@ def main() -> None:
     notebooks = prepare(work)
     jkquiz = [sys.executable, "-c", "import sys; from jkquiz.cli import main; sys.exit(main())"]
     log = work / "servers.log"
-    app, bare_voila, lesson, lab, bare_lab = [], [], [], [], []
+    app, bare_voila, lesson, lab, bare_lab, minimal = [], [], [], [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for _ in range(RUNS):
@@ -177,12 +182,14 @@ def main() -> None:
             goto_when_up(page, f"http://127.0.0.1:{port}/lab")
             page.close()
             for run in range(RUNS):  # a fresh copy each time: a fresh kernel, as a learner's first Run All
-                for name in ("bare", "02-normalization"):
+                for name in ("bare", "02-normalization", "minimal"):
                     shutil.copy(notebooks / f"{name}.ipynb", notebooks / f"{name}-{run}.ipynb")
                 bare_lab.append(time_run_all(browser, f"http://127.0.0.1:{port}", f"bare-{run}.ipynb",
                                              ".jp-OutputArea-output .widget-button"))
                 lab.append(time_run_all(browser, f"http://127.0.0.1:{port}", f"02-normalization-{run}.ipynb",
                                         ".jp-OutputArea-output .jkquiz"))
+                minimal.append(time_run_all(browser, f"http://127.0.0.1:{port}", f"minimal-{run}.ipynb",
+                                            ".jp-OutputArea-output .jkquiz"))
         finally:
             stop(server)
         browser.close()
@@ -196,6 +203,8 @@ def main() -> None:
         "lab_run_all_to_quiz_s": round(min(lab), 2),
         "lab_run_all_to_bare_button_s": round(min(bare_lab), 2),
         "lab_ratio": round(min(lab) / min(bare_lab), 2),
+        "lab_run_all_to_quiz_minimal_notebook_s": round(min(minimal), 2),
+        "lab_minimal_ratio": round(min(minimal) / min(bare_lab), 2),
         "lab_open_to_kernel_idle_lesson_s": round(min(READY["02-normalization"]), 2),
         "lab_open_to_kernel_idle_bare_s": round(min(READY["bare"]), 2),
         "target_ratio": TARGET,
