@@ -145,6 +145,7 @@ def test_ctrl_c_shuts_down_the_app_and_its_kernels(notebooks: Path, tmp_path: Pa
     try:
         assert server.url.startswith("http://127.0.0.1:") and "token" not in server.url
         assert status(server.origin + "/voila/render/02-normalization.ipynb") == 200  # runs the lesson
+        assert status(server.origin + "/voila/render/instructor/add-questions.ipynb") == 404  # not a course page
         assert server.kernels() >= 1
     finally:
         stop_cleanly(server)
@@ -194,6 +195,8 @@ def test_site_has_contents_and_lessons_without_outputs(tmp_path: Path) -> None:
     navigation = [text for text in sources if text.startswith("<!-- navigation")]
     assert navigation and all("[Contents](index.ipynb)" in n and "00-start-here" not in n for n in navigation)
     assert not (site / "src").exists()
+    course = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.ipynb")) == sorted([*course, "index.ipynb"])
 
 
 def test_contents_html_escapes_and_links() -> None:

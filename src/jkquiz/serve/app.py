@@ -75,9 +75,10 @@ def build_site(folder: Path, site: Path) -> Path:
         if entry.name.startswith(".") or entry.name in _SKIP:
             continue
         if entry.suffix == ".ipynb":
-            _clean_copy(entry, site / entry.name, titles.get(entry.name, entry.stem))
-        elif entry.is_dir():
-            shutil.copytree(entry, site / entry.name, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+            if entry.name in titles:  # the course's pages only: no other notebook runs in the app
+                _clean_copy(entry, site / entry.name, titles[entry.name])
+        elif entry.is_dir():  # files lessons show (images); never notebooks such as the instructor's form
+            shutil.copytree(entry, site / entry.name, ignore=shutil.ignore_patterns(".*", "__pycache__", "*.ipynb"))
         else:
             shutil.copy2(entry, site / entry.name)
     (site / CONTENTS).write_text(json.dumps(contents_notebook(), ensure_ascii=False, indent=1), encoding="utf-8")
