@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-ROOT = Path(__file__).resolve().parents[1]
+from fixture_paths import FIXTURES, ROOT  # noqa: F401 - ROOT re-exported for older imports
 
 
 @pytest.fixture

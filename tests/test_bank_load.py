@@ -12,7 +12,7 @@ from jkquiz.bank import load_bank
 from jkquiz.bank.model import QUESTION_TYPES
 from jkquiz.errors import BankError
 
-from conftest import FIXTURES, ROOT
+from fixture_paths import FIXTURES, ROOT
 
 
 def test_mini_bank_loads_every_type_in_file_order(mini_bank) -> None:

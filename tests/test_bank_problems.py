@@ -12,7 +12,7 @@ import pytest
 from jkquiz.bank import inspect_bank
 from jkquiz.cli import main
 
-from conftest import FIXTURES
+from fixture_paths import FIXTURES
 
 BROKEN = FIXTURES / "broken"
 

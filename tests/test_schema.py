@@ -7,7 +7,7 @@ import json
 from jkquiz.bank.schema import bank_schema, bank_schema_json
 from jkquiz.cli import main
 
-from conftest import ROOT
+from fixture_paths import ROOT
 
 
 def test_shipped_schema_is_up_to_date() -> None:

@@ -198,7 +198,7 @@ def test_public_api_errors_name_nearest(mini_bank) -> None:
 
 def test_broken_bank_gives_a_learner_a_notice_not_a_traceback(monkeypatch) -> None:
     from jkquiz import api
-    from conftest import FIXTURES
+    from fixture_paths import FIXTURES
 
     monkeypatch.setenv("JKQUIZ_BANK", str(FIXTURES / "broken"))
     api.course_bank.cache_clear()
