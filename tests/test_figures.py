@@ -154,3 +154,20 @@ def test_importing_figures_does_not_import_matplotlib_and_drawing_leaves_no_glob
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+
+
+def test_figure_html_carries_alt_text_for_screen_readers() -> None:
+    """JupyterLab and Voilà show the text/html form (their image renderer drops `alt`)."""
+    import base64
+
+    from jkquiz.figures.render import FigureImage
+
+    png = b"\x89PNG fake"
+    image = FigureImage(png=png, title='A "title"', alt="Dokdo <Korea> & Takeshima")
+    data, metadata = image._repr_mimebundle_()
+    encoded = base64.b64encode(png).decode()
+    assert data["text/html"] == (
+        f'<img src="data:image/png;base64,{encoded}" '
+        'alt="Dokdo &lt;Korea&gt; &amp; Takeshima" title="A &quot;title&quot;" style="max-width:100%;height:auto">'
+    )
+    assert metadata == {"image/png": {"alt": "Dokdo <Korea> & Takeshima"}}

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -51,8 +52,15 @@ class FigureImage:
     alt: str
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
-        """PNG for notebooks, Voilà and GitHub; the words as text/plain and as the image's `alt`."""
-        data = {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": f"{self.title}\n{self.alt}"}
+        """PNG for notebooks, Voilà and GitHub; the words as text/plain and as the image's `alt`.
+
+        JupyterLab's and Voilà's image renderer ignore the `alt` metadata, so an HTML <img> with the
+        alt text is offered too (they prefer HTML): screen readers then get the figure in words.
+        """
+        encoded = base64.b64encode(self.png).decode("ascii")
+        html = (f'<img src="data:image/png;base64,{encoded}" alt="{escape(self.alt, quote=True)}" '
+                f'title="{escape(self.title, quote=True)}" style="max-width:100%;height:auto">')
+        data = {"image/png": encoded, "text/html": html, "text/plain": f"{self.title}\n{self.alt}"}
         return data, {"image/png": {"alt": self.alt}}
 
     def _repr_png_(self) -> bytes:
