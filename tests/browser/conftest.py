@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -39,11 +40,33 @@ def require_browser_or_skip(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def course_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The course's notebooks with outputs cleared, in a temp folder."""
+    """The course's notebooks with outputs cleared, in a temp folder, plus a test page of every question type."""
     source = Path(os.environ.get("JKQUIZ_TEST_NOTEBOOKS", ROOT / "notebooks"))
     target = tmp_path_factory.mktemp("course") / "notebooks"
     clear_outputs(source, target)
+    write_every_type_page(target / EVERY_TYPE_PAGE)
     return target
+
+
+EVERY_TYPE_PAGE = "99-every-question-type.ipynb"
+
+
+def write_every_type_page(path: Path) -> list[str]:
+    """A page with one quick check of each question type (authored questions of the course's bank)."""
+    from jkquiz.api import course_bank
+
+    kinds = ["single", "multiple", "true_false", "number", "text", "order", "match"]
+    questions = list(course_bank().questions.values())
+    ids = [next(q.id for q in questions if q.type == kind and not q.generated) for kind in kinds]
+    cells = [{"cell_type": "markdown", "id": "title", "metadata": {}, "source": "# Every question type (a test page)"},
+             {"cell_type": "code", "id": "import", "metadata": {}, "execution_count": None, "outputs": [],
+              "source": "import jkquiz"}]
+    cells += [{"cell_type": "code", "id": f"ask-{n}", "metadata": {}, "execution_count": None, "outputs": [],
+               "source": f"jkquiz.ask({qid!r})"} for n, qid in enumerate(ids)]
+    notebook = {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}}
+    path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
+    return ids
 
 
 @pytest.fixture(scope="session")

@@ -83,12 +83,17 @@ class Learner:
         return bool(target.evaluate("el => el === document.activeElement || el.contains(document.activeElement)"))
 
     def tab_to(self, target: Locator) -> None:
-        """Press Tab until `target` has the focus."""
+        """Press Tab (or Shift+Tab, when `target` comes before the focus) until `target` has the focus."""
+        backward = target.evaluate(
+            "el => { const f = document.activeElement;"
+            " return !!f && f !== document.body && !!(f.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING); }"
+        )
+        key = "Shift+Tab" if backward else "Tab"
         for _ in range(MAX_TABS):
             if self._focused(target):
                 return
-            self.page.keyboard.press("Tab")
-        raise AssertionError(f"Tab never reached {target}")
+            self.page.keyboard.press(key)
+        raise AssertionError(f"{key} never reached {target}")
 
     def press(self, target: Locator, key: str = "Enter") -> None:
         """Activate a control: Tab to it and press a key, or click it."""
@@ -162,12 +167,24 @@ class Learner:
                 select.select_option(label=pairs[left])
                 continue
             self.tab_to(select)
-            chosen = ""
-            for _ in range(30):  # a closed select steps through its options with the arrow keys
-                chosen = select.evaluate("s => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text")
-                if chosen == pairs[left]:
-                    break
-                self.page.keyboard.press("ArrowDown")
-                # each step goes to the kernel and back; a step taken before the echo arrives is undone by it
+            self._arrow_to(select, pairs[left])
+
+    def _arrow_to(self, select: Locator, label: str) -> None:
+        """Step a closed select to `label` with the arrow keys, one step per kernel round trip.
+
+        Each step goes to the kernel and comes back as an echo; a step taken before the echo of the
+        previous one arrives can be undone by it, so every step waits, and the goal must hold.
+        """
+        goal = select.evaluate("s => Array.from(s.options).map(o => o.text)").index(label)
+        for _ in range(60):
+            if not self._focused(select):
+                self.tab_to(select)
+            current = select.evaluate("s => s.selectedIndex")
+            if current == goal:
                 self.page.wait_for_timeout(SETTLE_MS)
-            assert chosen == pairs[left], f"the arrow keys never selected {pairs[left]!r} for {left!r}"
+                if select.evaluate("s => s.selectedIndex") == goal:
+                    return
+                continue
+            self.page.keyboard.press("ArrowDown" if current < goal else "ArrowUp")
+            self.page.wait_for_timeout(SETTLE_MS)
+        raise AssertionError(f"the arrow keys never settled on {label!r}")
