@@ -106,3 +106,6 @@ def test_rendered_lesson_and_quizzes_have_no_serious_accessibility_violations(ap
     answered_lesson(page, app_server.origin)
     found = serious_violations(page)
     assert not found, "\n".join(found)
+    # links in the text are underlined, not told apart by colour alone (axe passes some colours by contrast)
+    lines = page.locator(".jp-RenderedMarkdown p a").evaluate_all("els => els.map(a => getComputedStyle(a).textDecorationLine)")
+    assert lines and set(lines) == {"underline"}
