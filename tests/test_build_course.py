@@ -204,3 +204,11 @@ def test_executing_stores_figures_and_widget_state_without_touching_the_learners
     assert notebook["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     assert all("execution" not in c["metadata"] for c in notebook["cells"])  # no timestamps stored
     assert not any(home.iterdir()), "the build wrote into the learner's JKQUIZ_HOME"
+
+
+def test_dollar_signs_stay_money_not_maths() -> None:
+    from jkquiz.build_course.assemble import literal_dollars
+
+    assert literal_dollars("grants of $300 million and $200 million") == r"grants of \$300 million and \$200 million"
+    assert literal_dollars(r"already \$5") == r"already \$5"
+    assert literal_dollars("code `$x` stays") == "code `$x` stays"

@@ -159,7 +159,7 @@ def test_answered_question_relabels_next(mini_bank) -> None:
     view = QuizView(QuizSession(qs, mini_bank, seed=1))
     view.area.children[0].value = "False"
     view.check_button.click()
-    assert view.next_button.description == "Next →" and "1 answered" in view.head.value
+    assert view.next_button.description == "Next →" and "1 answered, score 1" in view.head.value
     assert '<progress class="jkq-progress" value="1" max="2"' in view.head.value
     view.next_button.click()
     view.area.children[0].value = "1965"

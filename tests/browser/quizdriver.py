@@ -156,7 +156,7 @@ class Learner:
             labels = [" ".join(t.split()) for t in rows.locator(".jkq-item").all_inner_texts()]
             at = labels.index(item)
             for row in range(at, place, -1):  # move it up one row at a time
-                self.press(rows.nth(row).get_by_role("button", name="↑"))
+                self.press(rows.nth(row).get_by_role("button", name="Up", exact=True))
                 expect(rows.nth(row - 1).locator(".jkq-item")).to_have_text(item)
 
     def _answer_match(self, quiz: Locator, pairs: dict[str, str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jkquiz.bank import Bank
@@ -74,11 +75,17 @@ def _cell(v4: Any, cell: Cell, page: Page, pages: list[Page]) -> Any:
     if cell.role == "contents":
         made = v4.new_markdown_cell(contents(pages))
     elif cell.kind == "markdown":
-        made = v4.new_markdown_cell(cell.text)
+        made = v4.new_markdown_cell(literal_dollars(cell.text))
     else:
         made = v4.new_code_cell(code_for(cell, page))
     made.metadata["jkquiz_role"] = cell.role
     return made
+
+
+def literal_dollars(text: str) -> str:
+    """Escape `$` outside code spans: lessons quote prices ($300 million), and Jupyter reads $…$ as maths."""
+    parts = re.split(r"(`[^`]*`)", text)
+    return "".join(part if part.startswith("`") else re.sub(r"(?<!\\)\$", r"\\$", part) for part in parts)
 
 
 def _nav_cell(v4: Any, text: str, where: str) -> Any:

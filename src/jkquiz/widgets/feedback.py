@@ -66,12 +66,12 @@ def sources_html(feedback: Feedback) -> str:
     return f'<p><strong>Source{"s" * (len(grouped) > 1)}</strong></p><ul class="jkq-sources">{items}</ul>'
 
 
-def progress_html(title: str, position: int, total: int, answered: int) -> str:
-    """'Title · Question 3 of 5 · 2 answered' over a native progress bar (accessible as a progressbar)."""
+def progress_html(title: str, label: str, total: int, answered: int, points: float) -> str:
+    """'Title · Question 3 of 5 · 2 answered, score 1.5' over a native progress bar (a progressbar to assistive tech)."""
     name = f'<span class="jkq-title">{escape(title)}</span> · ' if title else ""
-    label = f"Question {position} of {total}"
+    score = f", score {points:g}" if answered else ""
     return (
-        f'<div class="jkq-head">{name}{label} · {answered} answered</div>'
+        f'<div class="jkq-head">{name}{escape(label)} · {answered} answered{score}</div>'
         f'<progress class="jkq-progress" value="{answered}" max="{total}" aria-label="{answered} of {total} answered"></progress>'
     )
 

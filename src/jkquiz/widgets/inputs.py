@@ -123,7 +123,7 @@ class TextRenderer(_Typed):
 
 
 class OrderRenderer(Renderer):
-    """Items with ↑ / ↓ buttons; the learner moves them into order."""
+    """Items with Up / Down buttons; the learner moves them into order."""
 
     def build(self) -> w.Widget:
         self.order = list(self.item.layout.options)
@@ -132,8 +132,9 @@ class OrderRenderer(Renderer):
         self.ups, self.downs = [], []
         rows = []
         for index in range(len(self.order)):
-            up = w.Button(description="↑", tooltip="Move up", layout=w.Layout(width="40px", min_width="40px"))
-            down = w.Button(description="↓", tooltip="Move down", layout=w.Layout(width="40px", min_width="40px"))
+            # words, not arrows: a button's text is its name for a screen reader
+            up = w.Button(description="Up", tooltip="Move this item up", layout=w.Layout(width="72px", min_width="72px"))
+            down = w.Button(description="Down", tooltip="Move this item down", layout=w.Layout(width="72px", min_width="72px"))
             up.on_click(lambda _b, i=index: self.move(i, -1))
             down.on_click(lambda _b, i=index: self.move(i, +1))
             self.ups.append(up)

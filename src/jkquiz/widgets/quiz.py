@@ -16,7 +16,7 @@ from jkquiz.widgets.style import stylesheet
 HINTS = {
     "true_false": "True or false?",
     "multiple": "Select every right answer.",
-    "order": "Use ↑ and ↓ to put the items in order (first at the top).",
+    "order": "Use Up and Down to put the items in order (first at the top).",
     "match": "Choose the matching item for each row.",
 }
 
@@ -112,8 +112,10 @@ class QuizView(w.VBox):
         if self.single:
             self.head.value = f'<div class="jkq-head"><span class="jkq-title">{escape(s.title)}</span></div>'
             return
-        done = sum(1 for i in s.items if i.feedback is not None)
-        self.head.value = progress_html(s.title, min(s.index + 1, len(s.items)), len(s.items), done)
+        summary = s.summary()
+        done = summary.correct + summary.partial + summary.wrong
+        label = f"Question {min(s.index + 1, len(s.items))} of {len(s.items)}"
+        self.head.value = progress_html(s.title, label, len(s.items), done, summary.points)
 
     def _show_results(self) -> None:
         self.renderer = None
@@ -128,8 +130,8 @@ class QuizView(w.VBox):
             again.on_click(lambda _b: self.restart())
             actions.append(again)
         s = self.session
-        done = sum(1 for i in s.items if i.feedback is not None)
-        self.head.value = progress_html(s.title, len(s.items), len(s.items), done).replace(
-            f"Question {len(s.items)} of {len(s.items)}", "Results", 1)
+        summary = s.summary()
+        done = summary.correct + summary.partial + summary.wrong
+        self.head.value = progress_html(s.title, "Results", len(s.items), done, summary.points)
         self.results = w.HTML(results_html(s))
         self.children = [self.style_html, self.head, self.results, w.HBox(actions)]
