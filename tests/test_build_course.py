@@ -209,6 +209,6 @@ def test_executing_stores_figures_and_widget_state_without_touching_the_learners
 def test_dollar_signs_stay_money_not_maths() -> None:
     from jkquiz.build_course.assemble import literal_dollars
 
-    assert literal_dollars("grants of $300 million and $200 million") == r"grants of \$300 million and \$200 million"
-    assert literal_dollars(r"already \$5") == r"already \$5"
+    assert literal_dollars("grants of $300 million and $200 million") == "grants of &#36;300 million and &#36;200 million"
+    assert literal_dollars(r"already \$5") == "already &#36;5"
     assert literal_dollars("code `$x` stays") == "code `$x` stays"

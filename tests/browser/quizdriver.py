@@ -20,7 +20,7 @@ TYPE_DELAY_MS = 80
 
 def shown_question(quiz: Locator) -> Any:
     """The bank question a quiz widget shows now."""
-    prompt = " ".join(quiz.locator(".jkq-prompt").inner_text().split())
+    prompt = " ".join((quiz.locator(".jkq-prompt").text_content() or "").split())  # not inner_text: empty while a cell is windowed out
     bank = course_bank()
     found = [q for q in bank.questions.values() if " ".join(q.prompt.split()) == prompt]
     if len(found) > 1:  # generated questions share prompts: tell them apart by what is shown

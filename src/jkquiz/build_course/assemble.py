@@ -83,9 +83,10 @@ def _cell(v4: Any, cell: Cell, page: Page, pages: list[Page]) -> Any:
 
 
 def literal_dollars(text: str) -> str:
-    """Escape `$` outside code spans: lessons quote prices ($300 million), and Jupyter reads $…$ as maths."""
+    """`$` outside code spans as the entity `&#36;`: lessons quote prices ($300 million), and JupyterLab reads
+    $…$ as maths even when written `\\$`; an entity has no `$` for its maths finder to see."""
     parts = re.split(r"(`[^`]*`)", text)
-    return "".join(part if part.startswith("`") else re.sub(r"(?<!\\)\$", r"\\$", part) for part in parts)
+    return "".join(part if part.startswith("`") else re.sub(r"\\?\$", "&#36;", part) for part in parts)
 
 
 def _nav_cell(v4: Any, text: str, where: str) -> Any:
