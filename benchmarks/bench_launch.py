@@ -53,15 +53,9 @@ def free_port() -> int:
 
 def prepare(folder: Path) -> Path:
     """The course's notebooks (outputs cleared) plus bare.ipynb, in `folder`; isolated Jupyter dirs in env."""
-    notebooks = folder / "notebooks"
-    shutil.copytree(ROOT / "notebooks", notebooks, ignore=shutil.ignore_patterns("src", ".*"))
-    for path in notebooks.glob("*.ipynb"):
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        for cell in nb["cells"]:
-            if cell["cell_type"] == "code":
-                cell["outputs"], cell["execution_count"] = [], None
-        nb["metadata"].pop("widgets", None)
-        path.write_text(json.dumps(nb), encoding="utf-8")
+    from jkquiz.course import copy_without_outputs
+
+    notebooks = copy_without_outputs(ROOT / "notebooks", folder / "notebooks")
     bare = {"cells": [{"cell_type": "code", "id": "bare", "metadata": {}, "execution_count": None, "outputs": [],
                        "source": BARE_CODE}],
             "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},

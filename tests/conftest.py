@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fixture_paths import FIXTURES, ROOT  # noqa: F401 - ROOT re-exported for older imports
+from fixture_paths import FIXTURES
 
 
 @pytest.fixture

@@ -6,10 +6,8 @@ dir; the process group is killed whatever happens, and what outlived Ctrl-C is r
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -20,6 +18,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
+from jkquiz.course import copy_without_outputs
 
 START_TIMEOUT = 120.0
 STOP_TIMEOUT = 45.0
@@ -34,14 +34,7 @@ def free_port() -> int:
 
 def clear_outputs(source: Path, target: Path) -> None:
     """Copy the course's notebooks with outputs cleared (stored widgets would race with Run All)."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("src", ".*", "__pycache__"))
-    for path in target.glob("*.ipynb"):
-        notebook = json.loads(path.read_text(encoding="utf-8"))
-        for cell in notebook["cells"]:
-            if cell["cell_type"] == "code":
-                cell["outputs"], cell["execution_count"] = [], None
-        notebook["metadata"].pop("widgets", None)
-        path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+    copy_without_outputs(source, target)
 
 
 def jkquiz_command() -> list[str]:

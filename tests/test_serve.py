@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from course_servers import CourseServer, clear_outputs, free_port, jkquiz_command
+from course_servers import CourseServer, clear_outputs, jkquiz_command
 
 from jkquiz.serve.app import build_site, contents_notebook
 from jkquiz.serve.contents import Entry, Score, contents_html

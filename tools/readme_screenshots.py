@@ -10,7 +10,6 @@ Works on copies of the notebooks (outputs cleared) with every Jupyter and jkquiz
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -31,15 +30,9 @@ QUICK_CHECK = "In which city was the Treaty on Basic Relations"  # lesson 02's f
 
 
 def copy_course(target: Path) -> Path:
-    shutil.copytree(ROOT / "notebooks", target, ignore=shutil.ignore_patterns("src", ".*"))
-    for path in target.glob("*.ipynb"):
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        for cell in nb["cells"]:
-            if cell["cell_type"] == "code":
-                cell["outputs"], cell["execution_count"] = [], None
-        nb["metadata"].pop("widgets", None)
-        path.write_text(json.dumps(nb), encoding="utf-8")
-    return target
+    from jkquiz.course import copy_without_outputs
+
+    return copy_without_outputs(ROOT / "notebooks", target)
 
 
 class Server:

@@ -43,15 +43,9 @@ def free_port() -> int:
 
 def prepare(work: Path, names: list[str]) -> tuple[Path, dict[str, str]]:
     """Copies of the notebooks with outputs cleared, and an environment that keeps everything in `work`."""
-    folder = work / "notebooks"
-    folder.mkdir()
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        notebook = json.loads(path.read_text(encoding="utf-8"))
-        for cell in notebook["cells"]:
-            if cell["cell_type"] == "code":
-                cell["outputs"], cell["execution_count"] = [], None
-        notebook["metadata"].pop("widgets", None)  # stale widgets would render before Run All
-        (folder / path.name).write_text(json.dumps(notebook), encoding="utf-8")
+    from jkquiz.course import copy_without_outputs
+
+    folder = copy_without_outputs(ROOT / "notebooks", work / "notebooks")
     missing = [n for n in names if not (folder / f"{n}.ipynb").exists()]
     if missing:
         sys.exit(f"no notebook named {', '.join(missing)} in notebooks/")

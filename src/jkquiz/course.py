@@ -6,8 +6,9 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+
+from jkquiz.datafiles import data_dir
 
 NOTEBOOK_NAME = re.compile(r"^(\d\d)-([a-z0-9][a-z0-9-]*)\.ipynb$")
 READING = re.compile(r"\*\*Reading time:?\*\*:?\s*(?:about\s+)?(\d+)\s*min", re.IGNORECASE)
@@ -47,13 +48,7 @@ class Lesson:
 
 def notebooks_dir() -> Path:
     """The course notebooks: $JKQUIZ_NOTEBOOKS, the copy in the wheel, or the checkout's notebooks/."""
-    override = os.environ.get("JKQUIZ_NOTEBOOKS")
-    if override:
-        return Path(override)
-    packaged = resources.files("jkquiz").joinpath("_data", "notebooks")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "notebooks"
+    return data_dir("JKQUIZ_NOTEBOOKS", "notebooks", "notebooks")
 
 
 def parse_header(markdown: str) -> Header:
@@ -107,3 +102,24 @@ def lessons(folder: str | os.PathLike[str] | None = None) -> list[Lesson]:
     """Every notebook of the course in order: 00-start-here, the lessons, 10-review, 11-final-quiz."""
     root = Path(folder) if folder is not None else notebooks_dir()
     return [read_lesson(p) for p in sorted(root.glob("*.ipynb")) if NOTEBOOK_NAME.match(p.name)]
+
+
+def without_outputs(notebook: dict) -> dict:
+    """The notebook (changed in place) with no code outputs, execution counts or stored widget state:
+    what a server runs afresh, and what a click test opens (stored widgets would race with Run All)."""
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    notebook.setdefault("metadata", {}).pop("widgets", None)
+    return notebook
+
+
+def copy_without_outputs(source: Path, target: Path) -> Path:
+    """Copy a notebooks folder (not its Markdown sources or hidden files), every notebook without outputs."""
+    import shutil
+
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("src", ".*", "__pycache__"))
+    for path in target.glob("*.ipynb"):
+        notebook = without_outputs(json.loads(path.read_text(encoding="utf-8")))
+        path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+    return target

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from jkquiz.bank.bank import Bank
-from jkquiz.bank.load import _bank_files, _display, inspect_bank
+from jkquiz.bank.load import bank_files, display_path, inspect_bank
 from jkquiz.bank.messages import describe, suggest
 from jkquiz.bank.model import QUESTION_ADAPTER, Fact, QuestionBase
 from jkquiz.bank.yamlstyle import append_items
@@ -73,13 +73,13 @@ def add_items(topic: str, section: str, items: list[dict[str, Any]], *, bank: st
     before = inspect_bank(bank)
     path = topic_file(before.bank, topic)
     clean = [tidy(item) for item in items]
-    check_items(before.bank, section, clean, _display(path))
+    check_items(before.bank, section, clean, display_path(path))
     original = path.read_bytes()
     text = append_items(original.decode("utf-8-sig"), section, clean)
     tolerated = _placeholder_problem if allow_placeholder_fact else None
     recheck(bank, path, text, before.problems, clean, section, tolerated)
     _replace_atomically(path, text, original)
-    return EditResult(_display(path), [str(item["id"]) for item in clean])
+    return EditResult(display_path(path), [str(item["id"]) for item in clean])
 
 
 def topic_file(bank: Bank, topic: str) -> Path:
@@ -162,7 +162,7 @@ def _placeholder_problem(problem: Problem) -> bool:
 def recheck(bank: str | os.PathLike[str] | None, path: Path, text: str, known: Iterable[Problem],
             items: list[dict[str, Any]], section: str, tolerated: Callable[[Problem], bool] | None = None) -> None:
     """Load the new text with the bank loader beside the other files; refuse any new problem."""
-    others = [f for f in _bank_files(bank) if f.resolve() != path.resolve()]
+    others = [f for f in bank_files(bank) if f.resolve() != path.resolve()]
     with tempfile.TemporaryDirectory(prefix="jkquiz-edit-") as folder:
         draft = Path(folder) / path.name  # same name: the file-name check must still pass
         draft.write_text(text, encoding="utf-8")
@@ -170,13 +170,13 @@ def recheck(bank: str | os.PathLike[str] | None, path: Path, text: str, known: I
     old = {_key(p) for p in known}
     new = [p for p in after.problems if _key(p) not in old and not (tolerated and tolerated(p))]
     if new:
-        shown = [Problem(_display(path), p.line, p.column, p.id, p.field, p.message) if p.file.endswith(path.name) else p for p in new]
+        shown = [Problem(display_path(path), p.line, p.column, p.id, p.field, p.message) if p.file.endswith(path.name) else p for p in new]
         raise EditError(shown)
     store = after.bank.facts if section == "facts" else after.bank.questions
     for item in items:  # the file must read back exactly as meant (no YAML surprise)
         wanted = validate_item(section, item).model_dump()
         if item["id"] not in store or store[item["id"]].model_dump() != wanted:
-            raise EditError([Problem(_display(path), 0, 0, str(item["id"]), "", "the item did not read back as written; nothing was changed")])
+            raise EditError([Problem(display_path(path), 0, 0, str(item["id"]), "", "the item did not read back as written; nothing was changed")])
 
 
 def _key(problem: Problem) -> tuple[str, str, str]:
@@ -193,7 +193,7 @@ def _replace_atomically(path: Path, text: str, original: bytes) -> None:
             os.fsync(out.fileno())
         shutil.copymode(path, temp)
         if path.read_bytes() != original:
-            raise EditError([Problem(_display(path), 0, 0, "", "", "the file changed while the item was being added; nothing was written, try again")])
+            raise EditError([Problem(display_path(path), 0, 0, "", "", "the file changed while the item was being added; nothing was written, try again")])
         os.replace(temp, path)
     finally:
         if os.path.exists(temp):

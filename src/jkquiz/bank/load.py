@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from jkquiz.bank.generate import generate_questions
 from jkquiz.bank.messages import describe, suggest
 from jkquiz.bank.model import QUESTION_ADAPTER, Fact, Strict, Topic
 from jkquiz.bank.yamlfile import YamlFileError, read_yaml
+from jkquiz.datafiles import data_dir
 from jkquiz.errors import BankError, Problem
 
 SECTIONS = ("topic", "facts", "questions")
@@ -38,13 +38,7 @@ class LoadResult:
 
 def default_bank_dir() -> Path:
     """The bank shipped with the package (wheel) or the checkout's data/bank (source tree)."""
-    override = os.environ.get("JKQUIZ_BANK")
-    if override:
-        return Path(override)
-    packaged = resources.files("jkquiz").joinpath("_data", "bank")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / "data" / "bank"
+    return data_dir("JKQUIZ_BANK", "bank", "data/bank")
 
 
 def load_bank(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None, *, seed: int = 0) -> Bank:
@@ -59,17 +53,17 @@ def inspect_bank(
     path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None, *, seed: int = 0
 ) -> LoadResult:
     """Load the bank at `path`, returning what loaded and every problem (raises only PathProblem)."""
-    files = _bank_files(path)
+    files = bank_files(path)
     bank = Bank()
     problems: list[Problem] = []
     for file in files:
         problems.extend(_load_file(file, bank))
     problems.extend(run_checks(bank))
     generate_questions(bank, seed=seed)
-    return LoadResult(bank, problems, [_display(f) for f in files])
+    return LoadResult(bank, problems, [display_path(f) for f in files])
 
 
-def _bank_files(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None) -> list[Path]:
+def bank_files(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None) -> list[Path]:
     """The bank files named by `path`: files as given, folders' *.yaml in name order."""
     if path is None:
         paths = [default_bank_dir()]
@@ -82,16 +76,16 @@ def _bank_files(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] 
         if p.is_dir():
             found = sorted(f for f in p.iterdir() if f.suffix in BANK_SUFFIXES and f.is_file())
             if not found:
-                raise PathProblem([Problem(_display(p), 0, 0, "", "", "no bank files (*.yaml) in this folder")])
+                raise PathProblem([Problem(display_path(p), 0, 0, "", "", "no bank files (*.yaml) in this folder")])
             files.extend(found)
         elif p.is_file():
             files.append(p)
         else:
-            raise PathProblem([Problem(_display(p), 0, 0, "", "", "no such file or folder")])
+            raise PathProblem([Problem(display_path(p), 0, 0, "", "", "no such file or folder")])
     return files
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """The path as the user will recognise it: relative to the working folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -101,7 +95,7 @@ def _display(path: Path) -> str:
 
 def _load_file(path: Path, bank: Bank) -> list[Problem]:
     """Add one file's valid items to `bank`; return the problems found in it."""
-    name = _display(path)
+    name = display_path(path)
     try:
         doc = read_yaml(path)
     except YamlFileError as exc:

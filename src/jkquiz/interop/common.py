@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from html import escape
 from urllib.parse import urlparse
 
@@ -154,6 +155,18 @@ def moodle_fraction(share: float) -> tuple[float, bool]:
     sign = -1.0 if share < 0 else 1.0
     best = min(MOODLE_FRACTIONS, key=lambda f: abs(f - abs(share)))
     return sign * best, abs(best - abs(share)) < 1e-5
+
+
+def multiple_grades(q: Any, notes: Any) -> dict[str, float]:
+    """Moodle's grade for each choice of a multiple question: right picks share +100%, wrong ones -100%
+    (as the grader scores); a note when Moodle's grade list forces rounding."""
+    right = [c for c in q.choices if c in q.answers]
+    wrong = [c for c in q.choices if c not in q.answers]
+    plus, exact_plus = moodle_fraction(1 / len(right))
+    minus, exact_minus = moodle_fraction(-1 / len(wrong)) if wrong else (0.0, True)
+    if not (exact_plus and exact_minus):
+        notes.add("partial credit rounded to the nearest grade Moodle allows", q.id)
+    return {c: plus if c in right else minus for c in q.choices}
 
 
 def percent(fraction: float) -> str:

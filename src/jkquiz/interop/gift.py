@@ -19,7 +19,7 @@ from jkquiz.interop.common import (
     by_topic,
     category_path,
     feedback_lines,
-    moodle_fraction,
+    multiple_grades,
     percent,
     position_label,
 )
@@ -81,13 +81,7 @@ def _multiple(q: Any, notes: Notes) -> str:
     """Each right choice earns an equal share, each wrong one costs an equal share (as the grader scores)."""
     if not q.shuffle:
         notes.add("the choice order cannot be fixed (Moodle's quiz settings decide whether to shuffle)", q.id)
-    right = [c for c in q.choices if c in q.answers]
-    wrong = [c for c in q.choices if c not in q.answers]
-    plus, exact_plus = moodle_fraction(1 / len(right))
-    minus, exact_minus = moodle_fraction(-1 / len(wrong)) if wrong else (0.0, True)
-    if not (exact_plus and exact_minus):
-        notes.add("partial credit rounded to the nearest grade Moodle allows", q.id)
-    weights = {c: f"~%{percent(plus)}%" if c in right else f"~%{percent(minus)}%" for c in q.choices}
+    weights = {c: f"~%{percent(grade)}%" for c, grade in multiple_grades(q, notes).items()}
     return _choice_lines(q, weights)
 
 

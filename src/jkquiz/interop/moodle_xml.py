@@ -21,7 +21,7 @@ from jkquiz.interop.common import (
     by_topic,
     category_path,
     feedback_html,
-    moodle_fraction,
+    multiple_grades,
     percent,
     position_label,
 )
@@ -100,13 +100,7 @@ def _multichoice(element: ET.Element, q: Any, notes: Notes) -> None:
     if single:
         grades = {c: ("100" if c == q.answer else "0") for c in q.choices}
     else:  # equal shares, as the grader scores: right picks add, wrong picks subtract
-        right = [c for c in q.choices if c in q.answers]
-        wrong = [c for c in q.choices if c not in q.answers]
-        plus, exact_plus = moodle_fraction(1 / len(right))
-        minus, exact_minus = moodle_fraction(-1 / len(wrong)) if wrong else (0.0, True)
-        if not (exact_plus and exact_minus):
-            notes.add("partial credit rounded to the nearest grade Moodle allows", q.id)
-        grades = {c: percent(plus if c in right else minus) for c in q.choices}
+        grades = {c: percent(grade) for c, grade in multiple_grades(q, notes).items()}
     for choice in q.choices:
         note = q.choice_feedback.get(choice)
         _answer(element, grades[choice], _html(choice), _html(note) if note else "")

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from jkquiz.serve.address import check_ip, choose_port, remote_notes, resolve_token
+from jkquiz.course import without_outputs
 from jkquiz.serve.contents import read_entries
 from jkquiz.serve.lab import require_module
 from jkquiz.serve.paths import JUPYTER_CONFIG, notebooks_dir, require_notebooks, server_env
@@ -53,15 +54,12 @@ def contents_notebook() -> dict:
 def _clean_copy(source: Path, target: Path, title: str) -> None:
     """Copy a lesson without stored outputs (Voilà runs it afresh), with its title for the browser tab,
     and its navigation's Contents link leading to the app's contents page."""
-    notebook = json.loads(source.read_text(encoding="utf-8"))
+    notebook = without_outputs(json.loads(source.read_text(encoding="utf-8")))
     for cell in notebook.get("cells", []):
-        if cell.get("cell_type") == "code":
-            cell["outputs"], cell["execution_count"] = [], None
-        elif cell.get("cell_type") == "markdown":
+        if cell.get("cell_type") == "markdown":
             text = "".join(cell.get("source", ""))
             if text.startswith(NAVIGATION):
                 cell["source"] = text.replace(CONTENTS_LINK, f"[Contents]({CONTENTS})")
-    notebook.setdefault("metadata", {}).pop("widgets", None)
     notebook["metadata"]["title"] = title
     target.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
 

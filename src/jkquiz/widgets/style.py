@@ -38,7 +38,7 @@ CSS = """
 .jkquiz .jkq-sides { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin: 6px 0; }
 .jkquiz .jkq-side { background: rgba(255,255,255,.7); border-radius: 4px; padding: 4px 8px; font-size: 14px; }
 .jkquiz .jkq-sources { font-size: 13px; margin: 4px 0 0 0; padding-left: 18px; }
-.jkquiz .jkq-sources a { color: #0550ae; }
+.jkquiz .jkq-sources a, .jkquiz .jkq-feedback a { color: #0550ae; text-decoration: underline; }
 .jkquiz .jkq-warning { color: #6b3f00; font-size: 13px; }
 .jkquiz .jkq-results td, .jkquiz .jkq-results th { padding: 2px 8px; text-align: left; vertical-align: top; }
 .jkquiz .jkq-results td:nth-child(-n+2) { white-space: nowrap; }
