@@ -28,7 +28,7 @@ def write_bank(folder: Path) -> None:
                 f"  - id: t{t}-f{f}\n    statement: Event {f} of topic {t} happened in {1900 + f % 120}.\n"
                 f"    label: Event {f}\n    when: {1900 + f % 120}\n    kind: event\n"
                 f"    sources:\n      - title: Source {f}\n        url: https://example.org/{t}/{f}\n"
-                f"        quote: Event {f} happened."
+                f"        quote: Event {f} happened at Dokdo (독도)."
             )
         lines.append("questions:")
         kinds = [
