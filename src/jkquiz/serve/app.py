@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from jkquiz.serve.address import check_ip, choose_port, remote_notes, resolve_token
 from jkquiz.course import without_outputs
+from jkquiz.serve.address import remote_notes
 from jkquiz.serve.contents import read_entries
-from jkquiz.serve.lab import require_module
-from jkquiz.serve.paths import JUPYTER_CONFIG, notebooks_dir, require_notebooks, server_env
+from jkquiz.serve.paths import JUPYTER_CONFIG, require_notebooks
+from jkquiz.serve.prepare import checked_request, own_kernel_env
 from jkquiz.serve.server import Launch
-from jkquiz.serve.warm import write_kernelspec
 
 DEFAULT_PORT = 8866
 CONTENTS = "index.ipynb"
@@ -107,19 +105,10 @@ def voila_argv(site: Path, ip: str, port: int, token: str) -> list[str]:
 def plan_app(*, notebooks: str | None = None, ip: str = "127.0.0.1", port: int | None = None,
              token: str | None = None) -> Launch:
     """What to run for the course app: a fresh site folder, a free port, a token when needed."""
-    require_module("voila", "Voilà")
-    folder = notebooks_dir(notebooks)
-    require_notebooks(folder)
-    ip = check_ip(ip)
-    token = resolve_token(ip, token)
-    port = choose_port(ip, port, DEFAULT_PORT)
+    folder, ip, token, port = checked_request("voila", "Voilà", notebooks, ip, port, token, DEFAULT_PORT)
     workdir = Path(tempfile.mkdtemp(prefix="jkquiz-app-"))
     site = build_site(folder, workdir / "site")
     notes = remote_notes(ip, "use the course, and all share one progress record; for a class, give each "
                              "learner their own server (see the README: JupyterHub)")
-    env = server_env()
-    kernels = workdir / "jupyter-data"
-    write_kernelspec(kernels)  # lessons run on this Python even if the learner registered another python3
-    env["JUPYTER_PATH"] = os.pathsep.join([str(kernels), env["JUPYTER_PATH"]])
-    return Launch(name="the course app (Voilà)", argv=voila_argv(site, ip, port, token), env=env, cwd=site,
+    return Launch(name="the course app (Voilà)", argv=voila_argv(site, ip, port, token), env=own_kernel_env(workdir), cwd=site,
                   ip=ip, port=port, path=f"/voila/render/{CONTENTS}", token=token, workdir=workdir, notes=notes)
