@@ -13,7 +13,8 @@ import sys
 
 from jkquiz.errors import JkquizError
 
-COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report"]
+COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report",
+                   "collect"]
 
 
 class UsageError(JkquizError):
