@@ -14,10 +14,11 @@ from jkquiz.bank.bank import Bank, Where
 from jkquiz.bank.checks import run_checks
 from jkquiz.bank.generate import generate_questions
 from jkquiz.bank.messages import describe, suggest
-from jkquiz.bank.model import QUESTION_ADAPTER, Fact, Strict, Topic
+from jkquiz.bank.model import Fact, Strict, Topic
 from jkquiz.bank.yamlfile import YamlFileError, read_yaml
 from jkquiz.datafiles import data_dir
 from jkquiz.errors import BankError, Problem
+from jkquiz.types import question_adapter
 
 SECTIONS = ("topic", "facts", "questions")
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -172,7 +173,7 @@ def _validate(model: type[Strict] | None, raw: Any, path: tuple[Any, ...], label
 
 
 def _model(model: type[Strict] | None, raw: Any) -> Any:
-    return QUESTION_ADAPTER.validate_python(raw) if model is None else model.model_validate(raw)
+    return question_adapter().validate_python(raw) if model is None else model.model_validate(raw)
 
 
 def _salvage(model: type[Strict] | None, raw: Any, fields: set[Any]) -> Any:
