@@ -15,6 +15,7 @@ from jkquiz.bank.checks import run_checks
 from jkquiz.bank.generate import generate_questions
 from jkquiz.bank.messages import describe, suggest
 from jkquiz.bank.model import Fact, Strict, Topic
+from jkquiz.bank.text_safety import unsafe_text
 from jkquiz.bank.yamlfile import YamlFileError, read_yaml
 from jkquiz.datafiles import data_dir
 from jkquiz.errors import BankError, Problem
@@ -105,7 +106,7 @@ def _load_file(path: Path, bank: Bank) -> list[Problem]:
         doc = read_yaml(path)
     except YamlFileError as exc:
         return [Problem(name, exc.line, exc.column, "", "", exc.message)]
-    problems: list[Problem] = []
+    problems: list[Problem] = [Problem(name, p.line, p.column, "", "", p.message) for p in unsafe_text(doc.root, doc.text)]
     base = Where(name, doc.root, ())
 
     def at(path_: tuple[Any, ...], item: str, field_: str, message: str, key: bool = False) -> None:

@@ -15,7 +15,8 @@ from jkquiz.errors import JkquizError, UsageError
 
 __all__ = ["UsageError", "build_parser", "main", "run"]
 
-COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report"]
+COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report",
+                   "collect"]
 
 
 def build_parser() -> argparse.ArgumentParser:
