@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from jkquiz.bank.model import Rename
 from jkquiz.engine.session import Attempt
 from jkquiz.errors import ProgressError
 from jkquiz.progress.records import (
@@ -114,6 +115,26 @@ class ProgressStore:
             qids = [r[0] for r in self._conn.execute("SELECT DISTINCT question_id FROM attempts WHERE learner = ?", (new,))]
             self._rebuild(new, qids)
             return moved
+
+    def carry_over(self, renames: Iterable[Rename]) -> int:
+        """Move every learner's attempts under a question's earlier id to its id now, and rebuild their cards;
+        an attempt's content hash follows when the question is unchanged but for its id. The number moved."""
+        moved = 0
+        with self._write():
+            for r in renames:
+                rows = self._conn.execute("SELECT DISTINCT learner FROM attempts WHERE question_id = ?", (r.old_id,))
+                learners = [row[0] for row in rows]
+                if not learners:
+                    continue
+                moved += self._conn.execute(
+                    "UPDATE OR IGNORE attempts SET question_id = ?, "
+                    "content_hash = CASE WHEN content_hash = ? THEN ? ELSE content_hash END WHERE question_id = ?",
+                    (r.new_id, r.old_hash, r.new_hash, r.old_id)).rowcount
+                self._conn.execute("DELETE FROM attempts WHERE question_id = ?", (r.old_id,))  # already there (imported twice)
+                self._conn.execute("DELETE FROM cards WHERE question_id = ?", (r.old_id,))
+                for learner in learners:
+                    self._rebuild(learner, [r.new_id])
+        return moved
 
     def set_setting(self, key: str, value: str) -> None:
         """Remember a setting (the learner's name) in the database."""
