@@ -13,9 +13,10 @@ from jkquiz.progress import open_store
 LESSON = "02-normalization.ipynb"
 
 
-def run_all(page: Page, server: CourseServer, notebook: str) -> None:
+def run_all(page: Page, server: CourseServer | str, notebook: str) -> None:
     """Open a notebook in JupyterLab and choose Run → Run All Cells once its kernel is idle."""
-    page.goto(server.at(f"/lab/tree/{notebook}"))
+    path = f"/lab/tree/{notebook}"
+    page.goto(server + path if isinstance(server, str) else server.at(path))  # str: a base already logged in
     expect(page.locator(".jp-Notebook")).to_be_visible(timeout=60_000)
     # The toolbar says "idle" already before a kernel is attached; the status bar names the kernel once it is.
     kernel_idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"^Python 3.*\| Idle$"))
