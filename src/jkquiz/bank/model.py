@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, TypeAdapter, create_model, field_validator
 
@@ -19,7 +19,7 @@ from jkquiz.types.text import TextQuestion
 from jkquiz.types.true_false import TrueFalseQuestion
 
 __all__ = [
-    "PARTIAL_DATE", "QUESTION_ADAPTER", "QUESTION_TYPES", "SLUG", "BankFile", "Fact", "Kind", "MatchQuestion", "MultipleQuestion",
+    "KINDS", "PARTIAL_DATE", "QUESTION_ADAPTER", "QUESTION_TYPES", "SLUG", "BankFile", "Fact", "Kind", "MatchQuestion", "MultipleQuestion",
     "NumberQuestion", "OrderQuestion", "Perspectives", "QuestionBase", "SingleQuestion", "Slug", "Source", "Strict",
     "Rename", "Terms", "Text", "TextQuestion", "Topic", "TrueFalseQuestion", "bank_file_model", "content_hash", "renames",
 ]
@@ -71,6 +71,7 @@ class Topic(Strict):
 
 
 Kind = Literal["event", "person", "place", "term", "statistic", "document"]
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 class Fact(Strict):
