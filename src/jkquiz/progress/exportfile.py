@@ -10,10 +10,13 @@ from collections.abc import Callable, Iterator
 from datetime import timezone
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from jkquiz.engine.session import Attempt
 from jkquiz.errors import ProgressError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 FORMAT = "jkquiz-progress"
 VERSION = 1  # the format version this jkquiz writes, and the newest it reads
@@ -142,7 +145,7 @@ def open_export(path: Path | str) -> ExportFile:
 
 
 _MODEL: Any = None
-_ERRORS: list[type[Exception]] = []  # pydantic's ValidationError, once imported
+_ERRORS: list[type[ValidationError]] = []  # pydantic's ValidationError, once imported
 
 
 def _line_model() -> Any:
