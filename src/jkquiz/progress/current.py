@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
+from pathlib import Path
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import renames
 from jkquiz.errors import ProgressError
-from jkquiz.progress.opening import open_or_fallback
+from jkquiz.progress.opening import open_or_fallback, progress_path
 from jkquiz.progress.store import ProgressStore
 
-__all__ = ["DEFAULT_LEARNER", "LEARNER_KEY", "ProgressWarning", "forget_store", "learner", "name_learner",
-           "progress_store", "store_for"]
+__all__ = ["DEFAULT_LEARNER", "LEARNER_KEY", "LOG_NAME", "ProgressWarning", "forget_store", "learner", "log_to_file",
+           "name_learner", "progress_store", "store_for"]
 
+LOG_NAME = "jkquiz.log"  # beside the progress file: tracebacks of unexpected errors (the learner sees a plain line)
 DEFAULT_LEARNER = "learner"  # whose answers these are until set_learner() names them
 LEARNER_KEY = "learner"
 
@@ -24,11 +27,31 @@ class ProgressWarning(UserWarning):
 _store: ProgressStore | None = None
 
 
+def log_to_file(path: Path) -> None:
+    """Send jkquiz's error log (logger 'jkquiz') to `path` (replacing an earlier file); nowhere when it cannot be written."""
+    logger = logging.getLogger("jkquiz")
+    for old in [h for h in logger.handlers if getattr(h, "jkquiz_log", False)]:
+        if Path(getattr(old, "baseFilename", "")) == path.absolute():
+            return
+        logger.removeHandler(old)
+        old.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    except OSError:
+        return
+    handler.jkquiz_log = True  # type: ignore[attr-defined]  # marks our handler, so it is added once
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+
+
 def progress_store() -> ProgressStore:
     """This kernel's progress store, opened on first use; when the file cannot be used, one in memory and a
     warning, shown once."""
     global _store
     if _store is None:
+        log_to_file(progress_path().parent / LOG_NAME)
         _store = open_or_fallback()
         if _store.warning:
             warnings.warn(_store.warning, ProgressWarning, stacklevel=3)
