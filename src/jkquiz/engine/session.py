@@ -13,6 +13,7 @@ from typing import Any
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase, content_hash
+from jkquiz.engine.attempt import Attempt
 from jkquiz.engine.grade import Verdict, answer_text, grade, response_text
 from jkquiz.engine.select import Layout, lay_out
 from jkquiz.errors import JkquizError, QuizError
@@ -61,22 +62,6 @@ class Feedback:
     def status(self) -> str:
         """correct, partial, wrong or invalid."""
         return self.verdict.status
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """One graded answer, as a progress store records it."""
-
-    question_id: str
-    topic: str
-    content_hash: str
-    response: Any
-    response_text: str
-    status: str
-    score: float
-    seconds: float
-    answered_at: datetime
-    session_id: str
 
 
 AttemptHook = Callable[[Attempt], None]
