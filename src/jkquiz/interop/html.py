@@ -18,9 +18,9 @@ from typing import Any
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase
-from jkquiz.engine.grade import answer_text
+from jkquiz.engine.explain import explain
 from jkquiz.engine.select import lay_out
-from jkquiz.interop.common import ExportResult, Notes, by_topic, sources_of
+from jkquiz.interop.common import ExportResult, Notes, by_topic
 from jkquiz.types import get_type
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
@@ -104,14 +104,13 @@ def question_data(bank: Bank, q: QuestionBase, options: list[str]) -> dict[str, 
     """What the script needs to grade and explain one question."""
     hook = get_type(q.type).html_data
     data: dict[str, Any] = {"type": q.type, "options": options, **(hook(q) if hook else {})}
-    sides = [[f.perspectives.japan or "", f.perspectives.korea or ""]
-             for f in bank.facts_of(q) if f.contested and f.perspectives is not None]
+    about = explain(bank, q)
     data["feedback"] = {
-        "answer": answer_text(q),
-        "explanation": q.explanation,
-        "perspectives": sides,
-        "sources": [{"title": t, "url": u, "quote": qu} for t, u, qu in sources_of(bank, q)],
-        "choice_feedback": dict(getattr(q, "choice_feedback", {}) or {}),
+        "answer": about.answer,
+        "explanation": about.explanation,
+        "perspectives": [[side.japan, side.korea] for side in about.perspectives],
+        "sources": [{"title": s.title, "url": s.url, "quote": s.quote} for s in about.sources],
+        "choice_feedback": dict(about.choice_feedback),
     }
     return data
 
