@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jkquiz.atomicfile import replace_file
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.load import LoadResult, bank_files, display_path, inspect_bank
 from jkquiz.bank.messages import describe, suggest
@@ -192,19 +192,11 @@ def _key(problem: Problem) -> tuple[str, str, str]:
 
 def _replace_atomically(path: Path, text: str, original: bytes) -> None:
     """Write `text` over `path` via a temporary file in the same folder, unless `path` changed meanwhile."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        shutil.copymode(path, temp)
+    def unchanged() -> None:
         if path.read_bytes() != original:
             raise EditError([Problem(display_path(path), 0, 0, "", "", "the file changed while the item was being added; nothing was written, try again")])
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+
+    replace_file(path, lambda out: out.write(text.encode("utf-8")), before_replace=unchanged)
 
 
 def suggest_id(bank: Bank, topic: str, text: str, prefix: str = "q") -> str:
