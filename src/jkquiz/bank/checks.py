@@ -17,6 +17,7 @@ from jkquiz.bank.model import (
     SingleQuestion,
     TextQuestion,
 )
+from jkquiz.bank.identity import answered_ids_remain, renames_keep_history
 from jkquiz.errors import Problem
 from jkquiz.text import contains_phrase, format_number, normalize
 
@@ -195,6 +196,8 @@ CHECKS: list[Check] = [
     answers_not_leaked,
     time_bound_facts_are_dated,
     terms_are_sourced,
+    renames_keep_history,
+    answered_ids_remain,
 ]
 
 

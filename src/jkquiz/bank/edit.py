@@ -35,7 +35,7 @@ from jkquiz.types import question_adapter
 
 FACT_PLACEHOLDER = "todo-link-a-fact"  # a fact id that does not exist, so `jkquiz validate` flags it
 EXPLANATION_PLACEHOLDER = "TODO: explain why the answer is right."
-QUESTION_KEYS = ("id", "type", "prompt", "choices", "answer", "answers", "alternates", "tolerance", "min", "max",
+QUESTION_KEYS = ("id", "renamed_from", "type", "prompt", "choices", "answer", "answers", "alternates", "tolerance", "min", "max",
                  "unit", "items", "pairs", "choice_feedback", "shuffle", "facts", "explanation", "difficulty", "tags")
 FACT_KEYS = ("id", "statement", "label", "when", "answer", "kind", "as_of", "value", "unit", "series", "coords", "terms",
              "contested", "perspectives", "tags", "sources")
@@ -157,7 +157,8 @@ def same_content_key(item: Fact | QuestionBase) -> str:
     """What makes two items the same regardless of id, wording case or explanation."""
     if isinstance(item, Fact):
         return "fact:" + normalize(item.statement)
-    data = item.model_dump(mode="json", exclude={"id", "facts", "explanation", "difficulty", "tags", "choice_feedback", "shuffle"})
+    data = item.model_dump(mode="json", exclude={"id", "renamed_from", "facts", "explanation", "difficulty", "tags", "choice_feedback",
+                                             "shuffle"})
     data["prompt"] = normalize(item.prompt)
     return "question:" + json.dumps(data, sort_keys=True, ensure_ascii=False)
 
