@@ -126,7 +126,8 @@ def test_huge_file_is_refused_without_reading(tmp_path: Path, capsys: pytest.Cap
         handle.truncate(100 * 1024 * 1024)
     code, out, _ = _validate_one(path, capsys)
     assert code == 1
-    assert re.match(r".*01-huge\.yaml: the file is 100 MB; a bank file may be at most 5 MB", out.splitlines()[0])
+    assert re.match(r".*01-huge\.yaml:1:1: the file is 100 MB \(104,857,600 bytes\); a bank file may be at most 5 MB",
+                    out.splitlines()[0])
 
 
 def test_folder_without_bank_files_and_missing_path_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

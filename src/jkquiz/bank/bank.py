@@ -56,7 +56,7 @@ class Bank:
             q
             for q in self.questions.values()
             if (topics is None or q.topic in topics)
-            and (type_set is None or q.type in type_set)  # type: ignore[attr-defined]
+            and (type_set is None or q.type in type_set)
             and (levels is None or q.difficulty in levels)
             and (tag_set is None or tag_set.intersection(q.tags))
             and (generated or not q.generated)

@@ -27,10 +27,11 @@ from pydantic import ValidationError
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.load import bank_files, display_path, inspect_bank
 from jkquiz.bank.messages import describe, suggest
-from jkquiz.bank.model import QUESTION_ADAPTER, Fact, QuestionBase
+from jkquiz.bank.model import Fact, QuestionBase
 from jkquiz.bank.yamlstyle import append_items
 from jkquiz.errors import BankError, JkquizError, Problem
 from jkquiz.text import normalize
+from jkquiz.types import question_adapter
 
 FACT_PLACEHOLDER = "todo-link-a-fact"  # a fact id that does not exist, so `jkquiz validate` flags it
 EXPLANATION_PLACEHOLDER = "TODO: explain why the answer is right."
@@ -101,7 +102,7 @@ def validate_item(section: str, item: dict[str, Any], where: str = "") -> Any:
     """The item as its model, or EditError with one plain sentence per wrong field."""
     label = str(item.get("id") or f"new {section[:-1]}")
     try:
-        return Fact.model_validate(item) if section == "facts" else QUESTION_ADAPTER.validate_python(item)
+        return Fact.model_validate(item) if section == "facts" else question_adapter().validate_python(item)
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):

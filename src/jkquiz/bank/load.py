@@ -14,10 +14,12 @@ from jkquiz.bank.bank import Bank, Where
 from jkquiz.bank.checks import run_checks
 from jkquiz.bank.generate import generate_questions
 from jkquiz.bank.messages import describe, suggest
-from jkquiz.bank.model import QUESTION_ADAPTER, Fact, Strict, Topic
+from jkquiz.bank.model import Fact, Strict, Topic
+from jkquiz.bank.text_safety import unsafe_text
 from jkquiz.bank.yamlfile import YamlFileError, read_yaml
 from jkquiz.datafiles import data_dir
 from jkquiz.errors import BankError, Problem
+from jkquiz.types import question_adapter
 
 SECTIONS = ("topic", "facts", "questions")
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -100,7 +102,7 @@ def _load_file(path: Path, bank: Bank) -> list[Problem]:
         doc = read_yaml(path)
     except YamlFileError as exc:
         return [Problem(name, exc.line, exc.column, "", "", exc.message)]
-    problems: list[Problem] = []
+    problems: list[Problem] = [Problem(name, p.line, p.column, "", "", p.message) for p in unsafe_text(doc.root, doc.text)]
     base = Where(name, doc.root, ())
 
     def at(path_: tuple[Any, ...], item: str, field_: str, message: str, key: bool = False) -> None:
@@ -172,7 +174,7 @@ def _validate(model: type[Strict] | None, raw: Any, path: tuple[Any, ...], label
 
 
 def _model(model: type[Strict] | None, raw: Any) -> Any:
-    return QUESTION_ADAPTER.validate_python(raw) if model is None else model.model_validate(raw)
+    return question_adapter().validate_python(raw) if model is None else model.model_validate(raw)
 
 
 def _salvage(model: type[Strict] | None, raw: Any, fields: set[Any]) -> Any:

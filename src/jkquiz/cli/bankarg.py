@@ -14,7 +14,7 @@ def add_bank_option(parser: argparse.ArgumentParser) -> None:
 
 def open_bank(path: str | None, *, strict: bool = False) -> Bank:
     """The bank at `path`; a missing path is a usage error. `strict`: any bank problem stops (exports)."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     try:
         return load_bank(path) if strict else inspect_bank(path).bank
