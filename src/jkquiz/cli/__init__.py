@@ -11,13 +11,12 @@ import argparse
 import importlib
 import sys
 
-from jkquiz.errors import JkquizError
+from jkquiz.errors import JkquizError, UsageError
 
-COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report"]
+__all__ = ["UsageError", "build_parser", "main", "run"]
 
-
-class UsageError(JkquizError):
-    """The command line asks for something impossible (exit code 2)."""
+COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report",
+                   "collect"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def export(args: argparse.Namespace) -> int:
     """Export the chosen questions and report what the format could not hold."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     target = _check_output(args)
     try:
@@ -65,7 +65,7 @@ def export(args: argparse.Namespace) -> int:
 
 def _check_output(args: argparse.Namespace) -> Path | None:
     """The output path, checked before any work: right suffix, existing folder."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     if args.output is None:
         if args.format in BINARY or args.format == "html":
@@ -85,7 +85,7 @@ def _check_output(args: argparse.Namespace) -> Path | None:
 
 def _write(fmt: str, result: ExportResult, target: Path | None) -> str:
     """Write the export (atomically) and say where it went."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     if fmt == "html":
         assert target is not None
