@@ -216,9 +216,12 @@ def one_sided_terms_are_attributed(bank: Bank) -> Iterator[Problem]:
     for q in bank.iter_authored():
         for path, text in _texts(q.model_dump(include={"prompt", "explanation"})):
             yield from found("question", q.id, path, text)
-        answers = q.model_dump(include={"choices", "answer", "answers", "choice_feedback", "items", "pairs"})
+        answers = q.model_dump(include={"choices", "answer", "answers", "choice_feedback", "items"})
         for path, text in _texts(answers):
             yield from found("question", q.id, path, text, context=q.prompt)
+        for index, pair in enumerate(getattr(q, "pairs", None) or []):  # a pair's other side names whose term it is
+            for side in (0, 1):
+                yield from found("question", q.id, ("pairs", index, side), pair[side], context=f"{q.prompt} {pair[1 - side]}")
 
 
 CHECKS: list[Check] = [
