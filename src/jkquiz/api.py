@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from jkquiz.bank import Bank, load_bank
+from jkquiz.bank import Bank
+from jkquiz.bank.shared import course_bank
 from jkquiz.errors import BankError
 from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
+
+__all__ = ["ask", "course_bank", "quiz"]
 
 if TYPE_CHECKING:
     from jkquiz.widgets import QuizView
     from jkquiz.widgets.notice import Notice
-
-
-@lru_cache(maxsize=1)
-def course_bank() -> Bank:
-    """The course's bank, loaded once."""
-    return load_bank()
 
 
 def _bank_notice(exc: BankError) -> Notice:
@@ -28,11 +24,11 @@ def _bank_notice(exc: BankError) -> Notice:
     return bank_problem_notice(len(exc.problems), str(exc.problems[0]) if exc.problems else str(exc))
 
 
-def _recorder() -> AttemptHook | None:
+def _recorder(bank: Bank) -> AttemptHook | None:
     """The progress store's hook for recording attempts (the store opens on first use, once per kernel)."""
     from jkquiz.study import recorder
 
-    return recorder()
+    return recorder(bank)
 
 
 def quiz(
@@ -65,7 +61,7 @@ def quiz(
         rng = random.Random(draw_seed)
         chosen = select_questions(bank, rng, topic, n, tags=tag_list, difficulty=difficulty, types=types)
         return QuizSession(chosen.questions, bank, seed=draw_seed, title=title or "", note=chosen.note,
-                           on_attempt=_recorder())
+                           on_attempt=_recorder(bank))
 
     session = new_session()
     return QuizView(session, new_session=lambda: new_session(None))
@@ -80,4 +76,4 @@ def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizV
     except BankError as exc:
         return _bank_notice(exc)
     question = check_question(bank, qid)
-    return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder()), single=True)
+    return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder(bank)), single=True)

@@ -52,15 +52,19 @@ def load_bank(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | 
 
 
 def inspect_bank(
-    path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None, *, seed: int = 0
+    path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None, *, seed: int = 0,
+    skip: Iterable[str] = (),
 ) -> LoadResult:
-    """Load the bank at `path`, returning what loaded and every problem (raises only PathProblem)."""
+    """Load the bank at `path`, returning what loaded and every problem (raises only PathProblem).
+
+    `skip`: names of checks in bank.checks.CHECKS not to run (file and model problems are always reported).
+    """
     files = bank_files(path)
     bank = Bank()
     problems: list[Problem] = []
     for file in files:
         problems.extend(_load_file(file, bank))
-    problems.extend(run_checks(bank))
+    problems.extend(run_checks(bank, skip))
     generate_questions(bank, seed=seed)
     return LoadResult(bank, problems, [display_path(f) for f in files])
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, TypeAdapter, create_model, field_validator
 
@@ -18,9 +19,9 @@ from jkquiz.types.text import TextQuestion
 from jkquiz.types.true_false import TrueFalseQuestion
 
 __all__ = [
-    "PARTIAL_DATE", "QUESTION_ADAPTER", "QUESTION_TYPES", "SLUG", "BankFile", "Fact", "Kind", "MatchQuestion", "MultipleQuestion",
+    "KINDS", "PARTIAL_DATE", "QUESTION_ADAPTER", "QUESTION_TYPES", "SLUG", "BankFile", "Fact", "Kind", "MatchQuestion", "MultipleQuestion",
     "NumberQuestion", "OrderQuestion", "Perspectives", "QuestionBase", "SingleQuestion", "Slug", "Source", "Strict",
-    "Terms", "Text", "TextQuestion", "Topic", "TrueFalseQuestion", "bank_file_model", "content_hash",
+    "Rename", "Terms", "Text", "TextQuestion", "Topic", "TrueFalseQuestion", "bank_file_model", "content_hash", "renames",
 ]
 
 
@@ -70,6 +71,7 @@ class Topic(Strict):
 
 
 Kind = Literal["event", "person", "place", "term", "statistic", "document"]
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 class Fact(Strict):
@@ -168,13 +170,33 @@ def bank_file_model() -> type[BankFile]:
     return _BANK_FILES[key]
 
 
-_HASH_EXCLUDE = {"explanation", "tags", "difficulty", "choice_feedback", "shuffle"}
+_HASH_EXCLUDE = {"explanation", "tags", "difficulty", "choice_feedback", "shuffle", "renamed_from"}
 
 
-def content_hash(question: QuestionBase) -> str:
-    """A short hash of what the learner is asked and what counts as right (not of the explanation)."""
+def content_hash(question: QuestionBase, *, as_id: str | None = None) -> str:
+    """A short hash of what the learner is asked and what counts as right (not of the explanation).
+
+    `as_id`: the hash the same question had under an earlier id (see renamed_from).
+    """
     import hashlib
     import json
 
     data = question.model_dump(mode="json", exclude=_HASH_EXCLUDE)
+    if as_id is not None:
+        data["id"] = as_id
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Rename:
+    """A question's earlier id, its id now, and its content hash under each (equal content, different id)."""
+
+    old_id: str
+    new_id: str
+    old_hash: str
+    new_hash: str
+
+
+def renames(questions: Iterable[QuestionBase]) -> list[Rename]:
+    """Every earlier id the questions declare in `renamed_from`."""
+    return [Rename(old, q.id, content_hash(q, as_id=old), content_hash(q)) for q in questions for old in q.renamed_from]

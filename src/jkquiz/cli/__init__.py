@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 
+from jkquiz.cli.safeout import escape_controls, safe_output
 from jkquiz.errors import JkquizError, UsageError
 
 __all__ = ["UsageError", "build_parser", "main", "run"]
@@ -39,12 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        with safe_output():
+            return int(args.func(args) or 0)
     except UsageError as exc:
-        print(f"jkquiz: {exc}", file=sys.stderr)
+        print(f"jkquiz: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
     except JkquizError as exc:
-        print(f"jkquiz: {exc}", file=sys.stderr)
+        print(f"jkquiz: {escape_controls(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("jkquiz: stopped.", file=sys.stderr)

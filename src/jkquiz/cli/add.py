@@ -7,8 +7,9 @@ import sys
 from typing import Any
 
 from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, add_question, suggest_id, tidy
+from jkquiz.bank.model import KINDS
 from jkquiz.bank.yamlstyle import render_item
-from jkquiz.cli.bankarg import add_bank_option, open_bank
+from jkquiz.cli.bankarg import add_bank_option, open_loaded
 from jkquiz.errors import UsageProblem
 from jkquiz.types import TYPES, get_type
 from jkquiz.types.fields import parse_bool, parse_float, split_pair
@@ -16,7 +17,6 @@ from jkquiz.types.fields import parse_bool, parse_float, split_pair
 __all__ = ["KINDS", "UsageProblem", "fact_from_args", "parse_bool", "parse_float", "question_from_args", "register",
            "split_pair"]
 
-KINDS = ("event", "person", "place", "term", "statistic", "document")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -79,7 +79,8 @@ def run_fact(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, what: str) -> int:
     from jkquiz.errors import UsageError
 
-    bank = open_bank(args.bank)
+    loaded = open_loaded(args.bank)
+    bank = loaded.bank
     item: dict[str, Any] = {}
     try:
         if args.interactive:
@@ -98,15 +99,18 @@ def _run(args: argparse.Namespace, what: str) -> int:
             print("Nothing was written.")
             return 1
         add = add_question if what == "question" else add_fact
-        result = add(topic, item, bank=args.bank)  # type: ignore[operator]
+        result = add(topic, item, bank=args.bank, loaded=loaded)
     except UsageProblem as exc:
         raise UsageError(f"{exc} (or use -i to be asked for each field)") from None
     except UnknownTopicError as exc:
         raise UsageError(str(exc)) from None
     except EditError as exc:
-        print(f"jkquiz: nothing was written; {len(exc.problems)} problem{'s' * (len(exc.problems) != 1)}:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+        if len(exc.problems) == 1:
+            print(f"jkquiz: nothing was written: {exc.problems[0]}", file=sys.stderr)
+        else:
+            print(f"jkquiz: nothing was written; {len(exc.problems)} problems:", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
         if args.interactive:
             print("What you typed, so that it is not lost:\n" + render_item(item), file=sys.stderr)
         return 1

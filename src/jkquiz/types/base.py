@@ -41,6 +41,11 @@ class QuestionBase(Strict):
     difficulty: int = Field(ge=1, le=3, description="1 easy, 2 medium, 3 hard.")
     tags: list[Slug] = Field(default_factory=list, description="Free tags (slugs).")
     type: str = Field(description="The question type (each type's model narrows it to its own name).")
+    renamed_from: list[Slug] = Field(
+        default_factory=list,
+        description="Ids this question had before (oldest first): learners' answers and review schedule under "
+        "them carry over to this id.",
+    )
 
     _topic: str = PrivateAttr("")
     _generated: bool = PrivateAttr(False)
