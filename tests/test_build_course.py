@@ -200,7 +200,7 @@ def test_executing_stores_figures_and_widget_state_without_touching_the_learners
     outputs = {"".join(c["source"]): c["outputs"] for c in notebook["cells"] if c["cell_type"] == "code"}
     assert outputs['jkquiz.timeline("demo")'][0]["data"]["image/png"]
     quiz_text = "".join(outputs['jkquiz.quiz("demo", n=8)'][0]["data"]["text/plain"])
-    assert quiz_text.startswith("<jkquiz quiz: Demo topic")
+    assert quiz_text == "Run this cell (Shift+Enter) to see the quiz “Demo topic” (8 questions)."
     assert notebook["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     assert all("execution" not in c["metadata"] for c in notebook["cells"])  # no timestamps stored
     assert not any(home.iterdir()), "the build wrote into the learner's JKQUIZ_HOME"
