@@ -181,7 +181,7 @@ def terms_are_sourced(bank: Bank) -> Iterator[Problem]:
 
 def generated_prefix_reserved(bank: Bank) -> Iterator[Problem]:
     """Ids starting with 'gen-' belong to generated questions."""
-    for kind, items in (("fact", bank.facts), ("question", bank.questions)):
+    for kind, items in (("fact", bank.facts), ("question", {q.id: q for q in bank.iter_authored()})):
         for item_id in items:
             if item_id.startswith("gen-"):
                 yield bank.problem(kind, item_id, "id", message="ids starting with 'gen-' are reserved for generated questions")
@@ -224,6 +224,33 @@ def one_sided_terms_are_attributed(bank: Bank) -> Iterator[Problem]:
                 yield from found("question", q.id, ("pairs", index, side), pair[side], context=f"{q.prompt} {pair[1 - side]}")
 
 
+def choices_give_nothing_away(bank: Bank) -> Iterator[Problem]:
+    """No other choice contains the answer, and no prompt shows the answer's native-script names.
+
+    Covers generated questions too (they are located at the fact they come from).
+    """
+    for q in bank.questions.values():
+        if not isinstance(q, (SingleQuestion, MultipleQuestion)):
+            continue
+        answers = [q.answer] if isinstance(q, SingleQuestion) else list(q.answers)
+        facts = bank.facts_of(q)
+        where: tuple[str, str, tuple[Any, ...]] = (("fact", facts[0].id, ("statement",)) if q.generated and facts
+                                                    else ("question", q.id, ("prompt",)))
+        for index, choice in enumerate(q.choices):
+            hit = next((a for a in answers if choice != a and len(normalize(a)) >= 4 and contains_phrase(choice, a)), None)
+            if hit:
+                kind, item, path = ("question", q.id, ("choices", index)) if not q.generated else where
+                yield bank.problem(kind, item, *path, message=f"{'generated question ' + q.id + ': ' if q.generated else ''}"
+                                   f"the choice '{choice}' contains the answer '{hit}', which gives it away")
+        names = {name for f in facts if f.terms and f.answer in answers
+                 for name in f.terms.model_dump(exclude_none=True).values()}
+        shown = sorted(name for name in names if name in q.prompt)
+        if shown:
+            kind, item, path = where
+            yield bank.problem(kind, item, *path, message=f"{'generated question ' + q.id + ': ' if q.generated else ''}"
+                               f"the prompt shows {', '.join(shown)}, the answer's own name in another script")
+
+
 CHECKS: list[Check] = [
     generated_prefix_reserved,
     file_names_match_topics,
@@ -235,6 +262,7 @@ CHECKS: list[Check] = [
     orders_and_matches_are_well_formed,
     numbers_within_range,
     answers_not_leaked,
+    choices_give_nothing_away,
     time_bound_facts_are_dated,
     terms_are_sourced,
     renames_keep_history,

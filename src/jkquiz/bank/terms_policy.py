@@ -19,6 +19,7 @@ _KOREA = (
     r"Supreme Court|[Cc]ourts?|ruling|rulings|verdicts?|plaintiffs|Blue House|Cheong Wa Dae|National Assembly|"
     r"in Korea|Koreans (?:call|say)|Ulleung|Gyeongsang|Yonhap|MOFA Korea|President \w+|presidential|"
     r"Moon Jae-in|Yoon Suk Yeol|Lee Jae-myung|Lee Jae Myung|Park Geun-hye|Lee Myung-bak|Roh Moo-hyun|Kim Dae-jung|"
+    r"Korea (?:says|said|holds|held|calls|called|claims|claimed|maintains|argues|argued|describes|uses|used)|"
     r"UNESCO|UN |United Nations|Special Rapporteur|victims|campaign|activists|museum|memorial"
 )
 _JAPAN = (
