@@ -71,7 +71,10 @@ def test_lesson_has_title_objectives_figure_checks_key_points_and_quiz(lesson, b
     assert header.title and header.questions and header.objectives and header.reading_minutes
     sections = [c for c in cells if c.cell_type == "markdown" and c.source.startswith("## ")]
     assert len(sections) >= 3, "the narrative is in ## sections"
-    assert any(re.search(r"\]\(https?://", c.source) for c in sections), "the narrative cites its sources"
+    notes = [c for c in cells if c.cell_type == "markdown" and c.source.startswith("**Notes**")]
+    assert any("<sup>" in c.source for c in sections), "the narrative marks its citations with note numbers"
+    assert notes and all(re.search(r"^1\. \[[^\]]+\]\(https?://", c.source, re.MULTILINE) for c in notes), \
+        "each section's notes list its sources as links"
 
     calls = [(c, api_calls(c.source)) for c in cells if c.cell_type == "code"]
     figures = [c for c, found in calls if any(name in FIGURE_CALLS for name, _, _ in found)]
