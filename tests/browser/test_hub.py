@@ -156,7 +156,7 @@ def _print_figures(hub: Hub, out: Path, collect_log: str, collect_seconds: float
     """The figures docs/scale.md quotes: memory per server, record sizes, collect time per learner."""
     import psutil
 
-    servers, kernels = [], []
+    servers, kernels, hub_rss, proxy_rss = [], [], 0, 0
     for proc in hub.processes():
         try:
             line = " ".join(proc.cmdline())
@@ -167,8 +167,13 @@ def _print_figures(hub: Hub, out: Path, collect_log: str, collect_seconds: float
             servers.append(rss)
         elif "ipykernel" in line:
             kernels.append(rss)
+        elif "configurable-http-proxy" in line:
+            proxy_rss += rss
+        elif proc.pid == hub.proc.pid:
+            hub_rss = rss
     mb = 1024 * 1024
-    print(f"\nhub figures: {len(servers)} single-user servers, RSS {min(servers) / mb:.0f}-{max(servers) / mb:.0f} MB "
+    print(f"\nhub figures: the hub {hub_rss / mb:.0f} MB RSS, its proxy {proxy_rss / mb:.0f} MB RSS")
+    print(f"hub figures: {len(servers)} single-user servers, RSS {min(servers) / mb:.0f}-{max(servers) / mb:.0f} MB "
           f"each; {len(kernels)} kernels with the lesson run, RSS {min(kernels, default=0) / mb:.0f}-"
           f"{max(kernels, default=0) / mb:.0f} MB each")
     for name in CLASS:
