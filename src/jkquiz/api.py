@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from jkquiz.bank import Bank, load_bank
+from jkquiz.bank import Bank
+from jkquiz.bank.shared import course_bank
 from jkquiz.errors import BankError
 from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
+
+__all__ = ["ask", "course_bank", "quiz"]
 
 if TYPE_CHECKING:
     from jkquiz.widgets import QuizView
     from jkquiz.widgets.notice import Notice
-
-
-@lru_cache(maxsize=1)
-def course_bank() -> Bank:
-    """The course's bank, loaded once."""
-    return load_bank()
 
 
 def _bank_notice(exc: BankError) -> Notice:

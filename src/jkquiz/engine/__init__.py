@@ -1,8 +1,9 @@
 """Selecting, grading and running quizzes; no ipywidgets, IPython or SQLite here."""
 
+from jkquiz.engine.attempt import RECORDED, Attempt
 from jkquiz.engine.grade import Verdict, answer_text, grade, parse_number
 from jkquiz.engine.select import Layout, Selection, check_question, check_topics, lay_out, select_questions
-from jkquiz.engine.session import Attempt, AttemptHook, Feedback, Perspective, QuizItem, QuizSession, SourceNote, Summary
+from jkquiz.engine.session import AttemptHook, Feedback, Perspective, QuizItem, QuizSession, SourceNote, Summary
 
 __all__ = [
     "Attempt",
@@ -10,6 +11,7 @@ __all__ = [
     "Feedback",
     "Layout",
     "Perspective",
+    "RECORDED",
     "QuizItem",
     "QuizSession",
     "Selection",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 import uuid
@@ -12,10 +13,16 @@ from typing import Any
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase, content_hash
+from jkquiz.engine.attempt import Attempt
 from jkquiz.engine.grade import Verdict, answer_text, grade, response_text
 from jkquiz.engine.select import Layout, lay_out
-from jkquiz.errors import QuizError
+from jkquiz.errors import JkquizError, QuizError
 from jkquiz.types import get_type
+
+
+log = logging.getLogger("jkquiz")
+UNEXPECTED = ("Your answer could not be saved because of an unexpected error in jkquiz (described in jkquiz.log "
+              "beside your progress file). Your feedback is below; please tell your instructor.")
 
 
 @dataclass(frozen=True)
@@ -55,22 +62,6 @@ class Feedback:
     def status(self) -> str:
         """correct, partial, wrong or invalid."""
         return self.verdict.status
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """One graded answer, as a progress store records it."""
-
-    question_id: str
-    topic: str
-    content_hash: str
-    response: Any
-    response_text: str
-    status: str
-    score: float
-    seconds: float
-    answered_at: datetime
-    session_id: str
 
 
 AttemptHook = Callable[[Attempt], None]
@@ -160,8 +151,11 @@ class QuizSession:
         if self.on_attempt is not None:
             try:
                 self.on_attempt(self._attempt(item.question, response, verdict, seconds))
-            except Exception as exc:  # the learner keeps the feedback even when saving fails
+            except (JkquizError, OSError) as exc:  # the store says what went wrong, in a learner's words
                 item.feedback = feedback = _replace(feedback, warning=f"Your answer could not be saved: {exc}")
+            except Exception:  # a bug: the learner keeps the feedback and a plain message; the log gets the traceback
+                log.exception("saving the answer to %s failed", qid)
+                item.feedback = feedback = _replace(feedback, warning=UNEXPECTED)
         return feedback
 
     def skip(self, qid: str) -> None:

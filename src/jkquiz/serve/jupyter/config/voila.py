@@ -1,7 +1,7 @@
 # Voilà settings for `jkquiz app` (passed with --Voila.config_file_paths; the command line adds the rest).
 from jkquiz.serve.voila_hooks import set_xsrf_cookie
 
-c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
+c = get_config()  # type: ignore[name-defined]  # noqa: F821 - provided by traitlets when it loads this file
 
 # Leaving a page shuts its kernel down; this lets that request through (see voila_hooks).
 c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie
