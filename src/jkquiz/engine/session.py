@@ -14,7 +14,8 @@ from typing import Any
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase, content_hash
 from jkquiz.engine.attempt import Attempt
-from jkquiz.engine.grade import Verdict, answer_text, grade, response_text
+from jkquiz.engine.explain import Perspective, SourceNote, explain
+from jkquiz.engine.grade import Verdict, grade, response_text
 from jkquiz.engine.select import Layout, lay_out
 from jkquiz.errors import JkquizError, QuizError
 from jkquiz.types import get_type
@@ -23,24 +24,6 @@ from jkquiz.types import get_type
 log = logging.getLogger("jkquiz")
 UNEXPECTED = ("Your answer could not be saved because of an unexpected error in jkquiz (described in jkquiz.log "
               "beside your progress file). Your feedback is below; please tell your instructor.")
-
-
-@dataclass(frozen=True)
-class SourceNote:
-    """A source shown with feedback: where the fact comes from and the words that support it."""
-
-    title: str
-    url: str | None
-    quote: str
-
-
-@dataclass(frozen=True)
-class Perspective:
-    """What each government holds on a contested fact a question rests on."""
-
-    fact_id: str
-    japan: str
-    korea: str
 
 
 @dataclass(frozen=True)
@@ -196,18 +179,11 @@ class QuizSession:
         return QuizSession(missed, self.bank, seed=seed, title=self.title, on_attempt=self.on_attempt, clock=self._clock)
 
     def _feedback(self, q: QuestionBase, verdict: Verdict, response: Any) -> Feedback:
-        facts = self.bank.facts_of(q)
-        sources = tuple(dict.fromkeys(SourceNote(s.title, s.url, s.quote) for f in facts for s in f.sources))
-        sides = tuple(
-            Perspective(f.id, f.perspectives.japan or "", f.perspectives.korea or "")
-            for f in facts
-            if f.contested and f.perspectives is not None
-        )
-        notes: tuple[str, ...] = ()
-        choice_feedback = getattr(q, "choice_feedback", {})
+        about = explain(self.bank, q)
         picked = get_type(q.type).picked(q, response)
-        notes = tuple(_choice_note(c, choice_feedback[c]) for c in picked if c in choice_feedback)
-        return Feedback(q.id, verdict, answer_text(q), q.explanation, sources, sides, notes, response_text(q, response))
+        notes = tuple(_choice_note(c, about.choice_feedback[c]) for c in picked if c in about.choice_feedback)
+        return Feedback(q.id, verdict, about.answer, about.explanation, about.sources, about.perspectives, notes,
+                        response_text(q, response))
 
     def _attempt(self, q: QuestionBase, response: Any, verdict: Verdict, seconds: float) -> Attempt:
         return Attempt(
