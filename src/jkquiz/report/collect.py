@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from jkquiz.bank import Bank
+from jkquiz.bank.model import Rename, renames
 from jkquiz.errors import ProgressError
 from jkquiz.progress.exportfile import open_export
 from jkquiz.progress.summary import current_hashes
@@ -41,8 +42,12 @@ class ClassRecord:
     files_skipped: int = 0
     answers: int = 0  # good attempt lines read
 
-    def read_file(self, path: Path, current: dict[str, str], keep_response: set[str]) -> None:
-        """Fold one export into the record; a file that cannot be read is reported and skipped."""
+    def read_file(self, path: Path, current: dict[str, str], keep_response: set[str],
+                  moves: Mapping[str, Rename] | None = None) -> None:
+        """Fold one export into the record; a file that cannot be read is reported and skipped.
+
+        `moves`: a renamed question's earlier id -> its rename; answers under the earlier id count for it.
+        """
         try:
             export = open_export(path)
         except ProgressError as exc:
@@ -56,12 +61,16 @@ class ClassRecord:
             firsts = self.first.setdefault(who, {})
             topics = self.topics
             for a in export.attempts():
-                key = (a.question_id, a.content_hash)
+                qid, chash = a.question_id, a.content_hash
+                move = moves.get(qid) if moves else None
+                if move is not None:
+                    qid, chash = move.new_id, move.new_hash if chash == move.old_hash else chash
+                key = (qid, chash)
                 seen = firsts.get(key)
                 if seen is None or a.answered_at < seen.answered_at:  # a hand-sorted file still finds the first
-                    keep = a.question_id in keep_response and current.get(a.question_id) == a.content_hash
+                    keep = qid in keep_response and current.get(qid) == chash
                     firsts[key] = First(a.answered_at, a.score, a.response if keep else None)
-                    topics.setdefault(a.question_id, a.topic)
+                    topics.setdefault(qid, a.topic)
             self.answers += export.read
         self.problems.extend(export.problems)
         self.files.setdefault(who, []).append(str(path))
@@ -90,9 +99,10 @@ def collect(paths: Iterable[Path], bank: Bank) -> ClassRecord:
     """Read every export, one file at a time, into a ClassRecord."""
     current = current_hashes(bank)
     keep = {qid for qid, q in bank.questions.items() if get_type(q.type).count_picks is not None}
+    moves = {r.old_id: r for r in renames(bank.questions.values())}
     record = ClassRecord()
     for path in paths:
-        record.read_file(path, current, keep)
+        record.read_file(path, current, keep, moves)
     for who, files in record.files.items():
         if len(files) > 1:
             record.notes.append(f"{who}: {len(files)} files ({', '.join(files)}); their answers are counted once, "
