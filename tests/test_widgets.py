@@ -250,3 +250,15 @@ def test_text_shown_before_the_cell_runs(mini_bank) -> None:
     quiz = QuizView(QuizSession([mini_bank.questions["q-s-single"], mini_bank.questions["q-s-tf"]], mini_bank,
                                 seed=1, title="Normalization"))
     assert repr(quiz) == "Run this cell (Shift+Enter) to see the quiz “Normalization” (2 questions)."
+
+
+def test_end_quiz_does_not_repeat_the_quick_checks_shown_in_the_lesson(mini_bank) -> None:
+    pool = [q.id for q in mini_bank.questions_for("sample")]
+    plain = [item.question.id for item in jkquiz.quiz("sample", n=3, seed=5, bank=mini_bank).session.items]
+    for qid in plain[:2]:  # two of the quiz's questions were the lesson's quick checks
+        jkquiz.ask(qid, seed=1, bank=mini_bank)
+    drawn = [item.question.id for item in jkquiz.quiz("sample", n=3, seed=5, bank=mini_bank).session.items]
+    assert not set(plain[:2]) & set(drawn), f"{drawn} repeats a quick check from {plain[:2]}"
+    assert len(drawn) == 3 and len(pool) > 5
+    again = [item.question.id for item in jkquiz.quiz("sample", n=3, seed=5, bank=mini_bank).session.items]
+    assert again == drawn, "the same seed and the same lesson draw the same quiz"
