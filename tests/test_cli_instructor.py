@@ -39,8 +39,8 @@ def test_add_question_from_flags(bank_dir: Path, capsys: pytest.CaptureFixture[s
         "--fact", "s-kono", "--fact", "s-treaty", "--explanation", "1993 and 1965.", "--difficulty", "3",
     ], capsys)
     assert (code, err) == (0, "")
-    assert out.strip().startswith("Added question 'q-sample-match-each-statement-its' to ")
-    q = load_bank(bank_dir).questions["q-sample-match-each-statement-its"]
+    assert out.strip().startswith("Added question 'q-s-statement-year' to ")
+    q = load_bank(bank_dir).questions["q-s-statement-year"]
     assert q.pairs == [("Kono Statement", "1993"), ("Treaty on Basic Relations", "1965")]  # type: ignore[attr-defined]
     assert q.difficulty == 3 and q.facts == ["s-kono", "s-treaty"]
 
@@ -137,7 +137,7 @@ def test_add_question_interactively(bank_dir: Path, capsys: pytest.CaptureFixtur
     assert "no fact 's-kon' (did you mean 's-kono'?)" in out
     assert "type a whole number from 1 to 3" in out
     assert "answers: [Kono Statement, Obuchi–Kim declaration]" in out  # the preview, before the question to confirm
-    q = load_bank(bank_dir).questions["q-sample-documents-date-1990s"]
+    q = load_bank(bank_dir).questions["q-s-documents-date-1990s"]
     assert q.answers == ["Kono Statement", "Obuchi–Kim declaration"] and q.facts == ["s-kono", "s-kim"]  # type: ignore[attr-defined]
 
 
