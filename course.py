@@ -9,6 +9,7 @@ for the tests, Debian's chromium via apt-get when it is missing and we may insta
     python3 course.py app   [jkquiz app options]   set up, then serve the course as a web app (Voilà)
     python3 course.py test  [pytest options]       set up (with test tools, chromium and the hub's proxy), run every test
     python3 course.py bench                        set up, run the benchmarks in benchmarks/
+    python3 course.py jkquiz COMMAND [options]     set up, then run any jkquiz command (validate, add, report...)
 """
 
 from __future__ import annotations
@@ -33,17 +34,24 @@ def say(text: str) -> None:
     print(f"[course] {text}", flush=True)
 
 
+def installed(extra: str) -> bool:
+    """Whether jkquiz[extra] is installed in .venv for the current pyproject.toml."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
+    stamp = VENV / f".jkquiz-installed-{extra}"
+    return PYTHON.exists() and stamp.exists() and stamp.read_text() == digest
+
+
 def ensure_venv(extra: str) -> None:
-    """Create .venv and install jkquiz[extra] into it when anything changed."""
+    """Create .venv and install jkquiz[extra] into it when anything changed (the test extra holds the course one)."""
     if sys.version_info < (3, 11):
         sys.exit(f"jkquiz needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if installed(extra) or (extra == "course" and installed("test")):
+        return
     if not PYTHON.exists():
         say(f"creating a virtual environment in {VENV.name}/")
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
     stamp = VENV / f".jkquiz-installed-{extra}"
-    if stamp.exists() and stamp.read_text() == digest:
-        return
     say(f"installing jkquiz[{extra}] and its dependencies (first time: a minute or two)")
     run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip"])
     run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[{extra}]"])
@@ -117,6 +125,12 @@ def main(argv: list[str]) -> None:
     elif action == "app":
         ensure_venv("course")
         hand_over([str(BIN / "jkquiz"), "app", *rest])
+    elif action == "jkquiz":  # any jkquiz command, run from where you are (paths as you type them)
+        ensure_venv("course")
+        command = [str(BIN / "jkquiz"), *rest]
+        if os.name == "nt":
+            sys.exit(subprocess.call(command))
+        os.execv(command[0], command)
     elif action == "test":
         ensure_venv("test")
         ensure_chromium()

@@ -26,12 +26,18 @@ def run_all(page: Page, server: CourseServer | str, notebook: str) -> None:
 
 
 def skip_to_results(page: Page, quiz) -> None:  # type: ignore[no-untyped-def]
-    """Press Next/Skip until the quiz shows its results."""
+    """Press Next/Skip until the quiz shows its results, one kernel round trip at a time.
+
+    Each press goes to the kernel; pressing again before the page shows the next question would be
+    a press on a button that is about to be replaced (on a busy machine the round trip is slow).
+    """
+    head = quiz.locator(".jkq-head")
     for _ in range(30):
         if quiz.locator(".jkq-score").count():
             return
+        before = head.inner_text()
         quiz.get_by_role("button", name=re.compile(r"^(Skip|Next →|See results)$")).click()
-        page.wait_for_timeout(50)
+        expect(head).not_to_have_text(before, timeout=60_000)
     raise AssertionError("the quiz never showed its results")
 
 
