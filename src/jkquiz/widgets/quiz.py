@@ -15,6 +15,20 @@ from jkquiz.widgets.style import stylesheet
 from jkquiz.types import get_type
 
 
+class FeedbackBox(w.VBox):
+    """The feedback: the verdict (focused after Check), the "Next question" control, then the why and sources."""
+
+    def __init__(self, verdict: w.HTML, nav: w.Box, details: w.HTML) -> None:
+        super().__init__([verdict, nav, details])
+        self.add_class("jkq-feedback")
+        self.verdict, self.details = verdict, details
+
+    @property
+    def value(self) -> str:
+        """The feedback's HTML, verdict and details together (what the learner reads)."""
+        return self.verdict.value + self.details.value
+
+
 class QuizView(w.VBox):
     """A quiz: progress, the question, its input, Check, feedback, Next; then the score."""
 
@@ -36,8 +50,7 @@ class QuizView(w.VBox):
         self.next_question_button.on_click(lambda _b: self.next_question())
         self.nav = w.HBox([self.next_question_button])
         self.nav.add_class("jkq-actions")
-        self.feedback = w.VBox([self.verdict, self.nav, self.details])
-        self.feedback.add_class("jkq-feedback")
+        self.feedback = FeedbackBox(self.verdict, self.nav, self.details)
         self.keyboard = Keys()
         self.check_button = w.Button(description="Check", button_style="primary", tooltip="Check your answer")
         self.next_button = w.Button(description="Skip", tooltip="Go to the next question")
