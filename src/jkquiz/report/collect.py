@@ -24,7 +24,7 @@ from jkquiz.progress.summary import current_hashes
 from jkquiz.report.running import ItemSums, LearnerRow, TopicScores
 from jkquiz.types import get_type
 
-UNNAMED = "learner"  # the name a record has until the learner sets one (jkquiz.study.DEFAULT_LEARNER)
+UNNAMED = "learner"  # the name a record has until the learner sets one (jkquiz.progress.current.DEFAULT_LEARNER)
 
 
 class First(NamedTuple):

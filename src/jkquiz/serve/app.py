@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jkquiz.course import without_outputs
 from jkquiz.serve.address import remote_notes
-from jkquiz.serve.contents import read_entries
+from jkquiz.notebook.contents import read_entries
 from jkquiz.serve.paths import JUPYTER_CONFIG, require_notebooks
 from jkquiz.serve.prepare import checked_request, own_kernel_env
 from jkquiz.serve.server import Launch
