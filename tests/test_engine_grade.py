@@ -99,3 +99,47 @@ def test_match_credit_per_pair() -> None:
     one = grade(MATCH, {"Kono": "1995", "Murayama": "1993", "Agreement": "2015"})
     assert (one.status, one.score, one.parts) == ("partial", 0.3333, (False, False, True))
     assert grade(MATCH, {"Kono": "1993"}).status == "invalid"
+
+
+ISLETS = make(type="text", answer="Dokdo")  # 5 letters: one slip
+OKI = make(type="text", answer="Oki")  # under 4 letters: exactly
+LONG = make(type="text", answer="Takeshima")  # 9 letters: two slips
+PORT = make(type="text", answer="Busan")
+
+
+@pytest.mark.parametrize(("question", "typed", "expected"), [
+    (ISLETS, "Dokod", "correct"),   # two neighbours swapped
+    (ISLETS, "Dokdp", "correct"),   # one letter wrong
+    (ISLETS, "Dockdo", "correct"),  # one letter too many
+    (ISLETS, "Dkdo", "correct"),    # one letter missing
+    (ISLETS, "Dkodp", "wrong"),     # two slips in five letters
+    (ISLETS, "Dokdoooo", "wrong"),
+    (OKI, "Oki", "correct"),
+    (OKI, "Oko", "wrong"),          # three letters: typed exactly or not at all
+    (LONG, "Takesima", "correct"),  # one slip
+    (LONG, "Tkaeshma", "correct"),  # a swap and a missing letter
+    (LONG, "Tkaesma", "wrong"),     # three slips
+])
+def test_slips_forgiven_by_the_answers_length(question, typed: str, expected: str) -> None:
+    verdict = grade(question, typed)
+    assert verdict.status == expected
+    if expected == "correct" and typed != question.answer:
+        assert verdict.message == f"Accepted; correct spelling: {question.answer}"
+
+
+def test_a_slip_that_is_another_questions_answer_or_choice_is_wrong() -> None:
+    """In a quiz where another question offers 'Pusan', typing 'Pusan' for 'Busan' is not a slip."""
+    assert grade(PORT, "Pusan").correct  # alone: one letter wrong
+    rivals = frozenset({"Tokyo", "Pusan", "Seoul"})
+    assert grade(PORT, "Pusan", rivals).status == "wrong"
+    assert grade(PORT, "Busna", rivals).correct  # a slip closer to the answer than to any rival
+    assert grade(PORT, "Pusna", frozenset({"Pusan"})).status == "wrong"  # as close to a rival as to the answer
+
+
+def test_a_quiz_passes_its_other_questions_as_rivals() -> None:
+    from jkquiz.bank.bank import Bank
+    from jkquiz.engine import QuizSession
+
+    city = make(id="q-city", type="single", choices=["Pusan", "Seoul"], answer="Seoul")
+    session = QuizSession([PORT, city], Bank(), seed=1)
+    assert session.submit("q", "Pusan").verdict.status == "wrong"

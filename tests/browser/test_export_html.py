@@ -13,6 +13,7 @@ import pytest
 from .export_browser import guarded_page, open_browser
 from jkquiz.bank import load_bank
 from jkquiz.engine import grade
+from jkquiz.engine.grade import offered
 from jkquiz.interop.common import choose_questions
 from jkquiz.interop.html import export_html
 from jkquiz.text import normalize
@@ -127,7 +128,8 @@ RESPONSES: dict[str, list[Any]] = {
     "q-s-tf": [True, False, None],
     "q-s-number": ["1965", " 1,965 ", "１９６５", "1966", "1964.5", "19 65", "", "abc", "-1965", "1965.0"],
     "q-s-poll": ["13", "15", "15.1", "11 %", "10%", "13 %"],
-    "q-s-text": ["Dokdo", "dokdo!", "Tok-do", "독도", "Dokdoo", "Dok", "Takeshima", "", "  "],
+    "q-s-text": ["Dokdo", "dokdo!", "Tok-do", "독도", "Dokdoo", "Dok", "Takeshima", "", "  ",
+                 "Dokod", "Dokdp", "Dockdo", "Dkdo", "Dkodp", "Eisaku Sato", "Japna"],
     "q-s-text-name": ["Eisaku Sato", "EISAKU SATŌ", "sato eisaku", "佐藤栄作", "Eisaku Satoo", "Sato"],
     "q-s-order": [["Diplomatic relations established", "Kono Statement", "Obuchi–Kim declaration"],
                   ["Kono Statement", "Diplomatic relations established", "Obuchi–Kim declaration"],
@@ -138,10 +140,13 @@ RESPONSES: dict[str, list[Any]] = {
 
 
 def test_browser_grades_exactly_as_the_python_grader(page: Any, mini_bank) -> None:
-    """The same responses through jkquiz.engine.grade and through the page's script give the same verdicts."""
+    """The same responses through jkquiz.engine.grade and through the page's script give the same verdicts
+    (the page is one quiz: the other questions' answers and choices are rivals to a typed slip)."""
+    on_page = choose_questions(mini_bank)
     for qid, responses in RESPONSES.items():
+        rivals = frozenset(text for q in on_page if q.id != qid for text in offered(q))
         for response in responses:
-            want = grade(mini_bank.questions[qid], response)
+            want = grade(mini_bank.questions[qid], response, rivals)
             got = page.evaluate("([qid, r]) => window.jkquiz.grade(window.jkquiz.data.questions[qid], r)", [qid, response])
             assert (got["status"], got["score"], got["message"], tuple(got["parts"])) == (
                 want.status, want.score, want.message, want.parts), (qid, response)

@@ -8,15 +8,32 @@ from typing import Any
 from jkquiz.types import get_type
 from jkquiz.types.base import QuestionBase, Status, Verdict, invalid
 from jkquiz.types.number import parse_number
-from jkquiz.types.text import TYPO_MIN_LENGTH, TYPO_SCORE
+from jkquiz.types.text import TYPO_MIN_LENGTH
 
-__all__ = ["TYPO_MIN_LENGTH", "TYPO_SCORE", "Status", "Verdict", "answer_text", "grade", "invalid", "parse_number",
+__all__ = ["TYPO_MIN_LENGTH", "Status", "Verdict", "answer_text", "grade", "invalid", "offered", "parse_number",
            "response_text"]
 
 
-def grade(question: QuestionBase, response: Any) -> Verdict:
-    """Grade a learner's response to a question."""
-    return get_type(question.type).grade(question, response)
+def grade(question: QuestionBase, response: Any, rivals: frozenset[str] = frozenset()) -> Verdict:
+    """Grade a learner's response to a question; `rivals`: what the quiz's other questions accept or offer."""
+    kind = get_type(question.type)
+    if rivals and kind.grade_among is not None:
+        return kind.grade_among(question, response, rivals)
+    return kind.grade(question, response)
+
+
+def offered(question: QuestionBase) -> set[str]:
+    """Every answer text a question accepts or shows as a choice (a rival for the others in its quiz)."""
+    found: set[str] = set()
+    fields = question.model_dump(include={"answer", "answers", "alternates", "choices", "items", "pairs"})
+    stack: list[Any] = list(fields.values())
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    return found
 
 
 def answer_text(question: QuestionBase) -> str:

@@ -15,7 +15,7 @@ from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase, content_hash
 from jkquiz.engine.attempt import Attempt
 from jkquiz.engine.explain import Perspective, SourceNote, explain
-from jkquiz.engine.grade import Verdict, grade, response_text
+from jkquiz.engine.grade import Verdict, grade, offered, response_text
 from jkquiz.engine.select import Layout, lay_out
 from jkquiz.errors import JkquizError, QuizError
 from jkquiz.types import get_type
@@ -119,12 +119,16 @@ class QuizSession:
         except KeyError:
             raise QuizError(f"question '{qid}' is not part of this quiz") from None
 
+    def _rivals(self, question: QuestionBase) -> frozenset[str]:
+        """What the other questions of this quiz accept or offer: a typed answer equal to one is no slip."""
+        return frozenset(text for item in self.items if item.question.id != question.id for text in offered(item.question))
+
     def submit(self, qid: str, response: Any) -> Feedback:
         """Grade a response; record it once; a repeat returns the first feedback unchanged."""
         item = self.item(qid)
         if item.feedback is not None:
             return _replace(item.feedback, repeated=True)
-        verdict = grade(item.question, response)
+        verdict = grade(item.question, response, self._rivals(item.question))
         if not verdict.valid:
             return Feedback(qid, verdict)
         feedback = self._feedback(item.question, verdict, response)

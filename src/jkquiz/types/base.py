@@ -135,6 +135,8 @@ class QuestionType:
     answer_text: Callable[[Any], str]
     label: str  # instructor's form: "Match pairs"
     help: str  # `jkquiz add -i`: "match pairs"
+    # grading that looks at the rest of the quiz: (question, response, what other questions accept or offer)
+    grade_among: Callable[[Any, Any, frozenset[str]], Verdict] | None = None
     lay_out: Callable[[Any, random.Random], Layout] = no_layout
     hint: str = ""  # shown to the learner under the prompt
     response_sep: str = ", "  # joins a list response in records and reports

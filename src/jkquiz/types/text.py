@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from html import escape
+from collections.abc import Collection
 from typing import Any, Literal
 
 from pydantic import Field
 
-from jkquiz.text import normalize, squash
+from jkquiz.text import normalize, slips, slips_allowed, squash
 from jkquiz.types.base import QuestionBase, QuestionType, Text, Verdict, from_score, invalid
 from jkquiz.types.export import TRY_AGAIN, Notes, accepted_spellings, escape_gift, quiz_html, typed_input, xml_answer
 from jkquiz.types.fields import form_lines
 
 NAME = "text"
-TYPO_SCORE = 85.0  # rapidfuzz ratio (0-100) above which a typed answer counts, with a spelling note
-TYPO_MIN_LENGTH = 4
+TYPO_MIN_LENGTH = 4  # shorter answers must be typed exactly (see jkquiz.text.slips_allowed)
 FUZZY_THRESHOLD = 0.85  # jupyterquiz's Levenshtein ratio, close to the grader's rapidfuzz ratio of 85
 FUZZY_MIN_LENGTH = 4
 
@@ -28,18 +28,24 @@ class TextQuestion(QuestionBase):
     alternates: list[Text] = Field(default_factory=list, description="Other accepted spellings and scripts.")
 
 
-def grade(q: TextQuestion, response: Any) -> Verdict:
-    """A typed answer: any accepted spelling or script, ignoring case, accents, spaces and punctuation."""
+def grade(q: TextQuestion, response: Any, rivals: Collection[str] = ()) -> Verdict:
+    """A typed answer: any accepted spelling or script, ignoring case, accents, spaces and punctuation, and
+    forgiving one slip in 4-7 characters, two in longer answers (jkquiz.text.slips_allowed).
+
+    `rivals`: what other questions of the same quiz accept or offer; a typed text that is one of them, or is
+    as close to one of them as to this answer, is not taken for a slip.
+    """
     if not isinstance(response, str) or not normalize(response):
         return invalid("Type an answer first.")
-    accepted = [q.answer, *q.alternates]
+    accepted = [squash(a) for a in [q.answer, *q.alternates]]
     given = squash(response)
-    if any(given == squash(a) for a in accepted):
+    if given in accepted:
         return from_score(1.0)
-    from rapidfuzz import fuzz  # imported here: only typed answers need it
-
-    best = max(accepted, key=lambda a: fuzz.ratio(given, squash(a)))
-    if len(squash(best)) >= TYPO_MIN_LENGTH and fuzz.ratio(given, squash(best)) >= TYPO_SCORE:
+    others = {squash(r) for r in rivals} - set(accepted)
+    if given in others:
+        return from_score(0.0)
+    distance, best = min((slips(given, a), a) for a in accepted)
+    if distance <= slips_allowed(best) and not any(slips(given, r, distance) <= distance for r in others):
         return from_score(1.0, message=f"Accepted; correct spelling: {q.answer}")
     return from_score(0.0)
 
@@ -97,6 +103,7 @@ TYPE = QuestionType(
     moodle_type=lambda q, order_as: "shortanswer",
     moodle_body=moodle_body,
     anki_answer=anki_answer,
+    grade_among=grade,
     html_data=lambda q: {"answer": q.answer, "accepted": [squash(a) for a in [q.answer, *q.alternates]]},
     html_input=lambda q, options, pid: typed_input(q, "Type your answer and press Enter", "text"),
     jupyterquiz=jupyterquiz,

@@ -4,7 +4,7 @@
 (function () {
   const DATA = JSON.parse(document.getElementById("jkq-data").textContent);
   const LABELS = { correct: "✔ Correct.", partial: "◐ Partly right.", wrong: "✘ Not quite.", invalid: "ℹ Not checked yet." };
-  const TYPO_SCORE = 85, TYPO_MIN_LENGTH = 4;
+  const TYPO_MIN_LENGTH = 4;
   const results = {};
 
   // --- text folding, as jkquiz.text.normalize / squash ---------------------------------------
@@ -20,18 +20,33 @@
     return kept.join("").normalize("NFC").replace(/\s+/gu, " ").trim();
   }
   function squash(text) { return normalize(text).replace(/ /g, ""); }
-  function ratio(a, b) {  // rapidfuzz fuzz.ratio: 100 * 2 * LCS / (len a + len b), on code points
+  function slips(a, b, limit) {  // as jkquiz.text.slips: insertions, deletions, substitutions, swaps (OSA)
     const x = Array.from(a), y = Array.from(b);
-    if (!x.length && !y.length) return 100;
-    let prev = new Array(y.length + 1).fill(0);
+    if (Math.abs(x.length - y.length) > limit) return limit + 1;
+    let before = [], prev = Array.from({ length: y.length + 1 }, (_, j) => j);
     for (let i = 1; i <= x.length; i++) {
-      const row = [0];
+      const row = [i];
       for (let j = 1; j <= y.length; j++) {
-        row.push(x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], row[j - 1]));
+        let cost = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) cost = Math.min(cost, before[j - 2] + 1);
+        row.push(cost);
       }
-      prev = row;
+      if (Math.min.apply(null, row) > limit) return limit + 1;
+      before = prev; prev = row;
     }
-    return 200 * prev[y.length] / (x.length + y.length);
+    return Math.min(prev[y.length], limit + 1);
+  }
+  function slipsAllowed(answer) {  // as jkquiz.text.slips_allowed
+    const n = Array.from(answer).length;
+    return n < TYPO_MIN_LENGTH ? 0 : n <= 7 ? 1 : 2;
+  }
+  function offered(q) {  // as jkquiz.engine.grade.offered: what a question accepts or shows
+    const found = [];
+    (function walk(v) {
+      if (typeof v === "string") found.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+    })([q.answer, q.answers, q.accepted, q.choices, q.items, q.pairs]);
+    return found;
   }
   function formatNumber(value) {
     return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
@@ -88,16 +103,18 @@
       if (Math.abs(value - q.answer) <= q.tolerance + 1e-9) return fromScore(1);
       return fromScore(0, [], formatNumber(value) + " is too " + (value > q.answer ? "high" : "low") + ".");
     },
-    text: function (q, r) {
+    text: function (q, r, rivals) {
       if (typeof r !== "string" || !normalize(r)) return invalid("Type an answer first.");
       const given = squash(r);
       if (q.accepted.indexOf(given) >= 0) return fromScore(1);
-      let best = q.accepted[0], bestScore = -1;
+      const others = (rivals || []).map(squash).filter(o => q.accepted.indexOf(o) < 0);
+      if (others.indexOf(given) >= 0) return fromScore(0);
+      let best = q.accepted[0], distance = Infinity;
       for (const a of q.accepted) {
-        const s = ratio(given, a);
-        if (s > bestScore) { best = a; bestScore = s; }
+        const d = slips(given, a, 2);
+        if (d < distance || (d === distance && a < best)) { best = a; distance = d; }
       }
-      if (Array.from(best).length >= TYPO_MIN_LENGTH && bestScore >= TYPO_SCORE) {
+      if (distance <= slipsAllowed(best) && !others.some(o => slips(given, o, distance) <= distance)) {
         return fromScore(1, [], "Accepted; correct spelling: " + q.answer);
       }
       return fromScore(0);
@@ -119,7 +136,11 @@
       return fromScore(parts.filter(Boolean).length / parts.length, parts);
     },
   };
-  function grade(q, response) { return GRADERS[q.type](q, response); }
+  function grade(q, response) {  // the page is one quiz: the other questions' answers and choices are rivals
+    const rivals = [];
+    for (const id of Object.keys(DATA.questions)) if (DATA.questions[id] !== q) rivals.push.apply(rivals, offered(DATA.questions[id]));
+    return GRADERS[q.type](q, response, rivals);
+  }
 
   // --- reading the learner's input ----------------------------------------------------------
   function responseOf(card, q) {
@@ -261,6 +282,6 @@
   });
   const again = document.getElementById("jkq-again");
   if (again) again.addEventListener("click", function () { window.location.reload(); });
-  window.jkquiz = { normalize: normalize, squash: squash, ratio: ratio, grade: grade, data: DATA };
+  window.jkquiz = { normalize: normalize, squash: squash, slips: slips, grade: grade, data: DATA };
   updateScore();
 })();
