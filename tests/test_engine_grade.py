@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 
 from jkquiz.bank.model import QUESTION_ADAPTER
+from jkquiz import fuzzy
 from jkquiz.engine import grade, parse_number
+
+
+@pytest.fixture(autouse=True, params=["rapidfuzz", "pure-python"])
+def similarity(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every grading test runs twice: with rapidfuzz, and with the pure-Python ratio the browser uses."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(fuzzy, "_backend", lambda: fuzzy._indel_ratio)
+        monkeypatch.setattr(fuzzy, "using_rapidfuzz", lambda: False)
+    assert fuzzy.using_rapidfuzz() == (request.param == "rapidfuzz")
+    return request.param
 
 
 def make(**fields):

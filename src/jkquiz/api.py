@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from jkquiz.bank import Bank, load_bank
+from jkquiz.bank import Bank
 from jkquiz.errors import BankError
 from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
 
@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def course_bank() -> Bank:
-    """The course's bank, loaded once."""
-    return load_bank()
+    """The course's bank, loaded once (compiled when it matches the YAML files)."""
+    from jkquiz.bank.compiled import load_course_bank
+
+    return load_course_bank()
 
 
 def _bank_notice(exc: BankError) -> Notice:

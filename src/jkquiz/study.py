@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
@@ -35,7 +36,12 @@ def progress_store() -> ProgressStore:
     warning, shown once."""
     global _store
     if _store is None:
-        _store = open_or_fallback()
+        if sys.platform == "emscripten":  # the static site: answers kept in the browser's own storage
+            from jkquiz.progress.browser import open_browser_store
+
+            _store = open_browser_store()
+        else:
+            _store = open_or_fallback()
         if _store.warning:
             warnings.warn(_store.warning, ProgressWarning, stacklevel=3)
     return _store
@@ -148,4 +154,11 @@ def dashboard(*, bank: Bank | None = None) -> DashboardView:
     """Progress by topic: a chart and a table of questions answered, right and due; Refresh reads it again."""
     from jkquiz.widgets.dashboard import DashboardView
 
-    return DashboardView(lambda: overview(bank=bank))
+    return DashboardView(lambda: overview(bank=bank), record=record_text)
+
+
+def record_text() -> str:
+    """The learner's record as a progress export (what `jkquiz progress export` writes), for a download."""
+    from jkquiz.progress.transfer import export_lines
+
+    return "".join(line + "\n" for line in export_lines(progress_store(), learner()))

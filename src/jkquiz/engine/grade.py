@@ -134,10 +134,10 @@ def grade_text(q: TextQuestion, response: Any) -> Verdict:
     given = squash(response)
     if any(given == squash(a) for a in accepted):
         return _from_score(1.0)
-    from rapidfuzz import fuzz  # imported here: only typed answers need it
+    from jkquiz.fuzzy import ratio  # rapidfuzz, or the same ratio in pure Python (the browser)
 
-    best = max(accepted, key=lambda a: fuzz.ratio(given, squash(a)))
-    if len(squash(best)) >= TYPO_MIN_LENGTH and fuzz.ratio(given, squash(best)) >= TYPO_SCORE:
+    best = max(accepted, key=lambda a: ratio(given, squash(a)))
+    if len(squash(best)) >= TYPO_MIN_LENGTH and ratio(given, squash(best)) >= TYPO_SCORE:
         return _from_score(1.0, message=f"Accepted; correct spelling: {q.answer}")
     return _from_score(0.0)
 
