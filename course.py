@@ -7,7 +7,7 @@ for the tests, Debian's chromium via apt-get when it is missing and we may insta
 
     python3 course.py start [jkquiz lab options]   set up, then open the course in JupyterLab
     python3 course.py app   [jkquiz app options]   set up, then serve the course as a web app (Voilà)
-    python3 course.py test  [pytest options]       set up (with test tools and chromium), run every test
+    python3 course.py test  [pytest options]       set up (with test tools, chromium and the hub's proxy), run every test
     python3 course.py bench                        set up, run the benchmarks in benchmarks/
 """
 
@@ -70,6 +70,26 @@ def ensure_chromium() -> None:
     )
 
 
+def ensure_proxy() -> None:
+    """Install the hub test's proxy (configurable-http-proxy) into hub/node_modules from hub/package-lock.json."""
+    hub = ROOT / "hub"
+    lock = hub / "package-lock.json"
+    stamp = hub / "node_modules" / ".jkquiz-installed"
+    if not lock.exists():
+        return
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    npm = shutil.which("npm")
+    if not npm:
+        say("npm is not installed: the real-hub test (tests/hub/) needs it for configurable-http-proxy and will be\n"
+            "         skipped (a failure in CI). Install Node.js and npm (e.g. `sudo apt-get install npm`).")
+        return
+    say("installing configurable-http-proxy into hub/node_modules (npm ci) for the real-hub test")
+    if subprocess.call([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=hub) == 0:
+        stamp.write_text(digest)
+
+
 def run(command: list[str], **kwargs: object) -> None:
     code = subprocess.call(command, cwd=ROOT, **kwargs)  # type: ignore[arg-type]
     if code != 0:
@@ -100,6 +120,7 @@ def main(argv: list[str]) -> None:
     elif action == "test":
         ensure_venv("test")
         ensure_chromium()
+        ensure_proxy()
         run([str(PYTHON), "-m", "pytest", *rest])
     elif action == "bench":
         ensure_venv("test")

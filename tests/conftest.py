@@ -7,7 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from fixture_paths import FIXTURES
+from fixture_paths import FIXTURES, TESTS
+
+# Modules whose tests start Jupyter servers or kernels (seconds each): `-m "not slow"` leaves them out.
+SLOW_MODULES = {"test_notebooks_execute.py", "test_serve.py", "test_binder.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what needs Chromium (everything under tests/browser/) `browser`, and the slowest tests `slow`."""
+    browser_dir = TESTS / "browser"
+    for item in items:
+        path = Path(str(item.path))
+        if browser_dir in path.parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        elif path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

@@ -126,7 +126,8 @@ def test_huge_file_is_refused_without_reading(tmp_path: Path, capsys: pytest.Cap
         handle.truncate(100 * 1024 * 1024)
     code, out, _ = _validate_one(path, capsys)
     assert code == 1
-    assert re.match(r".*01-huge\.yaml: the file is 100 MB; a bank file may be at most 5 MB", out.splitlines()[0])
+    assert re.match(r".*01-huge\.yaml:1:1: the file is 100 MB \(104,857,600 bytes\); a bank file may be at most 5 MB",
+                    out.splitlines()[0])
 
 
 def test_folder_without_bank_files_and_missing_path_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,3 +143,22 @@ def test_problem_field_names_the_key(tmp_path: Path) -> None:
     assert ("q-e-facts", "colour") in fields
     assert ("q-e-choice", "answer") in fields
     assert ("q-e-choice", "choices.2") in fields
+
+
+def test_validate_skip_leaves_out_one_named_check(capsys: pytest.CaptureFixture[str]) -> None:
+    from jkquiz.bank.checks import answers_not_leaked, check_names
+
+    broken = FIXTURES / "broken"
+    every = inspect_bank(broken).problems
+    leaked = set(answers_not_leaked(inspect_bank(broken).bank))
+    assert leaked and "answers-not-leaked" in check_names()
+    assert main(["validate", "--format", "json", "--skip", "answers-not-leaked", str(broken)]) == 1
+    shown = json.loads(capsys.readouterr().out)
+    assert len(shown) == len(every) - len(leaked)
+    assert {(p["id"], p["message"]) for p in shown} == {(p.id, p.message) for p in every if p not in leaked}
+
+
+def test_validate_skip_of_an_unknown_check_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--skip", "numbers-within-rang", str(FIXTURES / "mini")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("jkquiz: --skip: no check named 'numbers-within-rang' (did you mean 'numbers-within-range'?); checks are: ")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from jkquiz.bank import load_bank
+from jkquiz.bank.load import display_path
 from jkquiz.cli import main
 
 
@@ -72,6 +73,34 @@ def test_add_refuses_bad_input_with_exit_codes(bank_dir: Path, capsys: pytest.Ca
     assert code == 1 and "nothing was written" in err and "answer 'C' is not among the choices" in err
     assert "Traceback" not in err
     assert (bank_dir / "01-sample.yaml").read_bytes() == before
+
+
+def test_add_with_an_existing_id_prints_one_short_line_naming_the_existing_item(
+        bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = display_path(bank_dir / "01-sample.yaml")
+    line = 1 + (bank_dir / "01-sample.yaml").read_text(encoding="utf-8").splitlines().index("  - id: q-s-single")
+    code, out, err = run([
+        "add", "question", "--bank", str(bank_dir), "--topic", "sample", "--id", "q-s-single", "--type", "true_false",
+        "--prompt", "Was the treaty signed in 1965?", "--answer", "true", "--fact", "s-treaty", "--explanation", "It was.",
+    ], capsys)
+    expected = (f"jkquiz: nothing was written: {file}: q-s-single: duplicate id 'q-s-single' "
+                f"(already at {file}:{line})\n")
+    assert (code, out, err) == (1, "", expected)
+    assert len(err) < 300
+
+
+def test_add_with_existing_content_names_the_twin_and_its_place(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = display_path(bank_dir / "01-sample.yaml")
+    line = 1 + (bank_dir / "01-sample.yaml").read_text(encoding="utf-8").splitlines().index("  - id: q-s-tf")
+    code, out, err = run([
+        "add", "question", "--bank", str(bank_dir), "--topic", "sample", "--id", "q-s-kono-again", "--type", "true_false",
+        "--prompt", "The Kono Statement was issued in 1995.", "--answer", "false", "--fact", "s-kono",
+        "--explanation", "It was issued in 1993.",
+    ], capsys)
+    expected = (f"jkquiz: nothing was written: {file}: q-s-kono-again: the same question (same prompt and answer) "
+                f"is already in the bank as 'q-s-tf' ({file}:{line})\n")
+    assert (code, out, err) == (1, "", expected)
+    assert "None" not in err and len(err) < 300
 
 
 def test_add_fact_from_flags(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

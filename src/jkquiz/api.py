@@ -30,11 +30,11 @@ def _bank_notice(exc: BankError) -> Notice:
     return bank_problem_notice(len(exc.problems), str(exc.problems[0]) if exc.problems else str(exc))
 
 
-def _recorder() -> AttemptHook | None:
+def _recorder(bank: Bank) -> AttemptHook | None:
     """The progress store's hook for recording attempts (the store opens on first use, once per kernel)."""
     from jkquiz.study import recorder
 
-    return recorder()
+    return recorder(bank)
 
 
 def quiz(
@@ -67,7 +67,7 @@ def quiz(
         rng = random.Random(draw_seed)
         chosen = select_questions(bank, rng, topic, n, tags=tag_list, difficulty=difficulty, types=types)
         return QuizSession(chosen.questions, bank, seed=draw_seed, title=title or "", note=chosen.note,
-                           on_attempt=_recorder())
+                           on_attempt=_recorder(bank))
 
     session = new_session()
     return QuizView(session, new_session=lambda: new_session(None))
@@ -82,4 +82,4 @@ def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizV
     except BankError as exc:
         return _bank_notice(exc)
     question = check_question(bank, qid)
-    return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder()), single=True)
+    return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder(bank)), single=True)

@@ -3,7 +3,10 @@
     JkquizError
     ├── BankError        the bank has problems (carries every Problem found)
     ├── QuizError        a quiz was asked for something that cannot be quizzed
-    └── ProgressError    the progress database cannot be used as asked
+    ├── ProgressError    the progress database cannot be used as asked
+    └── UsageError       the command line asks for something impossible (exit code 2)
+
+    UsageProblem         flags or typed fields that cannot make an item (the command turns it into a UsageError)
 """
 
 from __future__ import annotations
@@ -59,3 +62,11 @@ class QuizError(JkquizError, ValueError):
 
 class ProgressError(JkquizError):
     """The progress database cannot be opened or written as asked."""
+
+
+class UsageError(JkquizError):
+    """The command line asks for something impossible (exit code 2)."""
+
+
+class UsageProblem(Exception):
+    """Flags or typed fields that cannot make an item (turned into exit code 2 by the command)."""

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank
+from jkquiz.bank.model import renames
 from jkquiz.engine import Attempt, QuizSession
 from jkquiz.errors import ProgressError, QuizError
 from jkquiz.progress import (
@@ -53,7 +54,25 @@ def forget_store() -> None:
     if _store is not None:
         _store.close()
     _store = None
+    _carried.clear()
     _RECORDER.pending.clear()
+
+
+_carried: set[int] = set()  # banks whose renames this kernel's store has taken in
+
+
+def store_for(bank: Bank) -> ProgressStore:
+    """This kernel's store, with answers under questions' earlier ids (`renamed_from`) moved to their ids now."""
+    store = progress_store()
+    if id(bank) not in _carried:
+        moves = renames(bank.questions.values())
+        try:
+            if moves:
+                store.carry_over(moves)
+            _carried.add(id(bank))
+        except ProgressError:
+            pass  # the store is busy or read-only: answers stay where they are, and it is tried again next time
+    return store
 
 
 def learner() -> str:
@@ -100,9 +119,12 @@ class Recorder:
 _RECORDER = Recorder()
 
 
-def recorder() -> Recorder:
+def recorder(bank: Bank | None = None) -> Recorder:
     """The hook quizzes call for every graded answer (opens the store now, so a warning shows in the cell)."""
-    progress_store()
+    if bank is None:
+        progress_store()
+    else:
+        store_for(bank)
     return _RECORDER
 
 
@@ -114,7 +136,7 @@ def review(n: int = 10, *, now: datetime | None = None, bank: Bank | None = None
     if not isinstance(n, int) or n < 1:
         raise QuizError(f"n must be a whole number of at least 1, not {n!r}")
     bank = bank or course_bank()
-    store, who = progress_store(), learner()
+    store, who = store_for(bank), learner()
     now = now or datetime.now(timezone.utc)
     hashes = current_hashes(bank)
     planned = plan_review(store.due(who, now, hashes), n)
@@ -124,7 +146,7 @@ def review(n: int = 10, *, now: datetime | None = None, bank: Bank | None = None
     note = ("" if not changed else "One question here changed since you last answered it, so it starts afresh."
             if changed == 1 else f"{changed} questions here changed since you last answered them, so they start afresh.")
     session = QuizSession([bank.questions[i.question_id] for i in planned], bank, title="Review", note=note,
-                          on_attempt=recorder())
+                          on_attempt=recorder(bank))
     return ReviewView(session, "", warning=store.warning)
 
 
@@ -142,7 +164,7 @@ def overview(*, now: datetime | None = None, bank: Bank | None = None) -> Overvi
     from jkquiz.api import course_bank
 
     bank = bank or course_bank()
-    store, who = progress_store(), learner()
+    store, who = store_for(bank), learner()
     now = now or datetime.now(timezone.utc)
     hashes = current_hashes(bank)
     cards = store.cards(who)

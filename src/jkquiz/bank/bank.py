@@ -21,6 +21,11 @@ class Where:
     root: yaml.Node | None
     path: tuple[Any, ...]
 
+    def place(self) -> str:
+        """'file:line' of the item (just the file when lines are unknown)."""
+        line = self.at()[0]
+        return f"{self.file}:{line}" if line else self.file
+
     def at(self, *fields: Any, key: bool = False) -> tuple[int, int]:
         """1-based line and column of a field of the item (or of the item itself)."""
         if self.root is None:
@@ -58,7 +63,7 @@ class Bank:
             q
             for q in self.questions.values()
             if (topics is None or q.topic in topics)
-            and (type_set is None or q.type in type_set)  # type: ignore[attr-defined]
+            and (type_set is None or q.type in type_set)
             and (levels is None or q.difficulty in levels)
             and (tag_set is None or tag_set.intersection(q.tags))
             and (generated or not q.generated)
@@ -71,6 +76,11 @@ class Bank:
     def facts_of(self, question: QuestionBase) -> list[Fact]:
         """The facts a question rests on (those that exist)."""
         return [self.facts[f] for f in question.facts if f in self.facts]
+
+    def place_of(self, item_id: str) -> str:
+        """'file:line' where the fact or question with this id was written, or '' when it is not in a file."""
+        where = self.where.get(f"fact:{item_id}") or self.where.get(f"question:{item_id}")
+        return where.place() if where else ""
 
     def problem(self, kind: str, item_id: str, *fields: Any, message: str, key: bool = False) -> Problem:
         """A Problem located at a field of a topic, fact or question."""

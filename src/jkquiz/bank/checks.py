@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.messages import suggest
@@ -17,6 +17,7 @@ from jkquiz.bank.model import (
     SingleQuestion,
     TextQuestion,
 )
+from jkquiz.bank.identity import answered_ids_remain, renames_keep_history
 from jkquiz.errors import Problem
 from jkquiz.text import contains_phrase, format_number, normalize
 
@@ -195,12 +196,20 @@ CHECKS: list[Check] = [
     answers_not_leaked,
     time_bound_facts_are_dated,
     terms_are_sourced,
+    renames_keep_history,
+    answered_ids_remain,
 ]
 
 
-def run_checks(bank: Bank) -> list[Problem]:
-    """Every problem every check finds."""
-    return [problem for check in CHECKS for problem in check(bank)]
+def check_names() -> list[str]:
+    """The checks' names as `jkquiz validate --skip` takes them: 'numbers-within-range'."""
+    return [check.__name__.replace("_", "-") for check in CHECKS]
+
+
+def run_checks(bank: Bank, skip: Iterable[str] = ()) -> list[Problem]:
+    """Every problem every check finds, leaving out the checks named in `skip` (see check_names)."""
+    skipped = {name.replace("_", "-") for name in skip}
+    return [problem for check in CHECKS if check.__name__.replace("_", "-") not in skipped for problem in check(bank)]
 
 
 def _duplicates(bank: Bank, q: QuestionBase, field: str, values: list[str]) -> Iterator[Problem]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,17 +23,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jkquiz.atomicfile import replace_file
 from jkquiz.bank.bank import Bank
-from jkquiz.bank.load import bank_files, display_path, inspect_bank
+from jkquiz.bank.load import LoadResult, bank_files, display_path, inspect_bank
 from jkquiz.bank.messages import describe, suggest
-from jkquiz.bank.model import QUESTION_ADAPTER, Fact, QuestionBase
+from jkquiz.bank.model import Fact, QuestionBase
 from jkquiz.bank.yamlstyle import append_items
 from jkquiz.errors import BankError, JkquizError, Problem
 from jkquiz.text import normalize
+from jkquiz.types import question_adapter
 
 FACT_PLACEHOLDER = "todo-link-a-fact"  # a fact id that does not exist, so `jkquiz validate` flags it
 EXPLANATION_PLACEHOLDER = "TODO: explain why the answer is right."
-QUESTION_KEYS = ("id", "type", "prompt", "choices", "answer", "answers", "alternates", "tolerance", "min", "max",
+QUESTION_KEYS = ("id", "renamed_from", "type", "prompt", "choices", "answer", "answers", "alternates", "tolerance", "min", "max",
                  "unit", "items", "pairs", "choice_feedback", "shuffle", "facts", "explanation", "difficulty", "tags")
 FACT_KEYS = ("id", "statement", "label", "when", "answer", "kind", "as_of", "value", "unit", "series", "coords", "terms",
              "contested", "perspectives", "tags", "sources")
@@ -57,20 +58,24 @@ class EditResult:
 
 
 def add_question(topic: str, data: dict[str, Any], *, bank: str | os.PathLike[str] | None = None,
-                 allow_placeholder_fact: bool = False) -> EditResult:
+                 allow_placeholder_fact: bool = False, loaded: LoadResult | None = None) -> EditResult:
     """Append one question to `topic`'s file."""
-    return add_items(topic, "questions", [data], bank=bank, allow_placeholder_fact=allow_placeholder_fact)
+    return add_items(topic, "questions", [data], bank=bank, allow_placeholder_fact=allow_placeholder_fact, loaded=loaded)
 
 
-def add_fact(topic: str, data: dict[str, Any], *, bank: str | os.PathLike[str] | None = None) -> EditResult:
+def add_fact(topic: str, data: dict[str, Any], *, bank: str | os.PathLike[str] | None = None,
+             loaded: LoadResult | None = None) -> EditResult:
     """Append one fact to `topic`'s file."""
-    return add_items(topic, "facts", [data], bank=bank)
+    return add_items(topic, "facts", [data], bank=bank, loaded=loaded)
 
 
 def add_items(topic: str, section: str, items: list[dict[str, Any]], *, bank: str | os.PathLike[str] | None = None,
-              allow_placeholder_fact: bool = False) -> EditResult:
-    """Append facts or questions to a topic's file after every check passes; raise EditError otherwise."""
-    before = inspect_bank(bank)
+              allow_placeholder_fact: bool = False, loaded: LoadResult | None = None) -> EditResult:
+    """Append facts or questions to a topic's file after every check passes; raise EditError otherwise.
+
+    `loaded`: the bank at `bank` as the caller already loaded it (saves loading it again).
+    """
+    before = loaded or inspect_bank(bank)
     path = topic_file(before.bank, topic)
     clean = [tidy(item) for item in items]
     check_items(before.bank, section, clean, display_path(path))
@@ -101,7 +106,7 @@ def validate_item(section: str, item: dict[str, Any], where: str = "") -> Any:
     """The item as its model, or EditError with one plain sentence per wrong field."""
     label = str(item.get("id") or f"new {section[:-1]}")
     try:
-        return Fact.model_validate(item) if section == "facts" else QUESTION_ADAPTER.validate_python(item)
+        return Fact.model_validate(item) if section == "facts" else question_adapter().validate_python(item)
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
@@ -128,10 +133,11 @@ def check_items(bank: Bank, section: str, items: list[dict[str, Any]], where: st
 
 def _duplicates(bank: Bank, section: str, model: Any, seen_ids: dict[str, str], seen_keys: dict[str, str],
                 where: str) -> list[Problem]:
+    """An id or content the bank (or this batch) already has; each problem names the file:line of the existing item."""
     out = []
-    where = bank.where.get(f"fact:{model.id}") or bank.where.get(f"question:{model.id}")
-    if where is not None or model.id in seen_ids:
-        place = f"{where.file}:{where.at()[0]}" if where else "earlier in this batch"
+    existing_at = bank.place_of(model.id)
+    if existing_at or model.id in seen_ids:
+        place = existing_at or "earlier in this batch"
         out.append(Problem(where, 0, 0, model.id, "id", f"duplicate id '{model.id}' (already at {place})"))
     seen_ids[model.id] = model.id
     key = same_content_key(model)
@@ -140,8 +146,9 @@ def _duplicates(bank: Bank, section: str, model: Any, seen_ids: dict[str, str], 
     twin = existing.get(key) or seen_keys.get(key)
     if twin:
         what = "statement" if section == "facts" else "question (same prompt and answer)"
+        place = bank.place_of(twin)
         out.append(Problem(where, 0, 0, model.id, "prompt" if section != "facts" else "statement",
-                           f"the same {what} is already in the bank as '{twin}'"))
+                           f"the same {what} is already in the bank as '{twin}'" + (f" ({place})" if place else "")))
     seen_keys[key] = model.id
     return out
 
@@ -150,7 +157,8 @@ def same_content_key(item: Fact | QuestionBase) -> str:
     """What makes two items the same regardless of id, wording case or explanation."""
     if isinstance(item, Fact):
         return "fact:" + normalize(item.statement)
-    data = item.model_dump(mode="json", exclude={"id", "facts", "explanation", "difficulty", "tags", "choice_feedback", "shuffle"})
+    data = item.model_dump(mode="json", exclude={"id", "renamed_from", "facts", "explanation", "difficulty", "tags", "choice_feedback",
+                                             "shuffle"})
     data["prompt"] = normalize(item.prompt)
     return "question:" + json.dumps(data, sort_keys=True, ensure_ascii=False)
 
@@ -185,19 +193,11 @@ def _key(problem: Problem) -> tuple[str, str, str]:
 
 def _replace_atomically(path: Path, text: str, original: bytes) -> None:
     """Write `text` over `path` via a temporary file in the same folder, unless `path` changed meanwhile."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        shutil.copymode(path, temp)
+    def unchanged() -> None:
         if path.read_bytes() != original:
             raise EditError([Problem(display_path(path), 0, 0, "", "", "the file changed while the item was being added; nothing was written, try again")])
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+
+    replace_file(path, lambda out: out.write(text.encode("utf-8")), before_replace=unchanged)
 
 
 def suggest_id(bank: Bank, topic: str, text: str, prefix: str = "q") -> str:

@@ -46,7 +46,7 @@ def question_rows(bank: Bank, *, topics: Iterable[str] | None = None, types: Ite
 
 
 def _row(q: QuestionBase) -> Row:
-    return Row(q.id, q.topic, q.type, q.difficulty, "generated" if q.generated else "authored",  # type: ignore[attr-defined]
+    return Row(q.id, q.topic, q.type, q.difficulty, "generated" if q.generated else "authored",
                tuple(q.facts), q.prompt, q.generated or not is_missing_explanation(q.explanation))
 
 
@@ -83,7 +83,7 @@ def bank_stats(bank: Bank, topics: Iterable[str] | None = None) -> Stats:
         stats.by_topic[topic] = {t: [0, 0] for t in QUESTION_TYPES}
     for q in bank.questions_for(chosen):
         column = 1 if q.generated else 0
-        stats.by_topic[q.topic][q.type][column] += 1  # type: ignore[attr-defined]
+        stats.by_topic[q.topic][q.type][column] += 1
         stats.by_difficulty.setdefault(q.difficulty, [0, 0])[column] += 1
         if q.generated:
             stats.generated += 1

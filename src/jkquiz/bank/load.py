@@ -14,10 +14,12 @@ from jkquiz.bank.bank import Bank, Where
 from jkquiz.bank.checks import run_checks
 from jkquiz.bank.generate import generate_questions
 from jkquiz.bank.messages import describe, suggest
-from jkquiz.bank.model import QUESTION_ADAPTER, Fact, Strict, Topic
+from jkquiz.bank.model import Fact, Strict, Topic
+from jkquiz.bank.text_safety import unsafe_text
 from jkquiz.bank.yamlfile import YamlFileError, read_yaml
 from jkquiz.datafiles import data_dir
 from jkquiz.errors import BankError, Problem
+from jkquiz.types import question_adapter
 
 SECTIONS = ("topic", "facts", "questions")
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -50,15 +52,19 @@ def load_bank(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | 
 
 
 def inspect_bank(
-    path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None, *, seed: int = 0
+    path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None, *, seed: int = 0,
+    skip: Iterable[str] = (),
 ) -> LoadResult:
-    """Load the bank at `path`, returning what loaded and every problem (raises only PathProblem)."""
+    """Load the bank at `path`, returning what loaded and every problem (raises only PathProblem).
+
+    `skip`: names of checks in bank.checks.CHECKS not to run (file and model problems are always reported).
+    """
     files = bank_files(path)
     bank = Bank()
     problems: list[Problem] = []
     for file in files:
         problems.extend(_load_file(file, bank))
-    problems.extend(run_checks(bank))
+    problems.extend(run_checks(bank, skip))
     generate_questions(bank, seed=seed)
     return LoadResult(bank, problems, [display_path(f) for f in files])
 
@@ -100,7 +106,7 @@ def _load_file(path: Path, bank: Bank) -> list[Problem]:
         doc = read_yaml(path)
     except YamlFileError as exc:
         return [Problem(name, exc.line, exc.column, "", "", exc.message)]
-    problems: list[Problem] = []
+    problems: list[Problem] = [Problem(name, p.line, p.column, "", "", p.message) for p in unsafe_text(doc.root, doc.text)]
     base = Where(name, doc.root, ())
 
     def at(path_: tuple[Any, ...], item: str, field_: str, message: str, key: bool = False) -> None:
@@ -172,7 +178,7 @@ def _validate(model: type[Strict] | None, raw: Any, path: tuple[Any, ...], label
 
 
 def _model(model: type[Strict] | None, raw: Any) -> Any:
-    return QUESTION_ADAPTER.validate_python(raw) if model is None else model.model_validate(raw)
+    return question_adapter().validate_python(raw) if model is None else model.model_validate(raw)
 
 
 def _salvage(model: type[Strict] | None, raw: Any, fields: set[Any]) -> Any:

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal, Union
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    StringConstraints,
-    TypeAdapter,
-    field_validator,
-)
+from pydantic import BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, TypeAdapter, create_model, field_validator
 
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+from jkquiz.types import TYPES, question_adapter, question_union
+from jkquiz.types.base import PARTIAL_DATE, SLUG, QuestionBase, Slug, Strict, Text
+from jkquiz.types.match import MatchQuestion
+from jkquiz.types.multiple import MultipleQuestion
+from jkquiz.types.number import NumberQuestion
+from jkquiz.types.order import OrderQuestion
+from jkquiz.types.single import SingleQuestion
+from jkquiz.types.text import TextQuestion
+from jkquiz.types.true_false import TrueFalseQuestion
 
+__all__ = [
+    "PARTIAL_DATE", "QUESTION_ADAPTER", "QUESTION_TYPES", "SLUG", "BankFile", "Fact", "Kind", "MatchQuestion", "MultipleQuestion",
+    "NumberQuestion", "OrderQuestion", "Perspectives", "QuestionBase", "SingleQuestion", "Slug", "Source", "Strict",
+    "Rename", "Terms", "Text", "TextQuestion", "Topic", "TrueFalseQuestion", "bank_file_model", "content_hash", "renames",
+]
 
-def _scalar_to_str(value: Any) -> Any:
-    """Let a number stand where text is expected (choices like 1965, 1966)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value
 
 
 def _partial_date(value: Any) -> Any:
@@ -37,14 +35,7 @@ def _partial_date(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_scalar_to_str), StringConstraints(min_length=1, strip_whitespace=True)]
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]
-
-
-class Strict(BaseModel):
-    """Base of every bank model: unknown keys are an error."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Source(Strict):
@@ -130,115 +121,24 @@ class Fact(Strict):
         return value
 
 
-class QuestionBase(Strict):
-    """Fields every question type has."""
+class _Models(Mapping[str, type[QuestionBase]]):
+    """Question type name -> model class, read live from the type registry."""
 
-    id: Slug = Field(description="Question id (slug), unique across the bank.")
-    prompt: Text = Field(description="The question as the learner reads it.")
-    facts: list[Slug] = Field(min_length=1, description="Ids of the facts the question rests on.")
-    explanation: Text = Field(description="Why the answer is right; shown after answering.")
-    difficulty: int = Field(ge=1, le=3, description="1 easy, 2 medium, 3 hard.")
-    tags: list[Slug] = Field(default_factory=list, description="Free tags (slugs).")
+    def __getitem__(self, name: str) -> type[QuestionBase]:
+        return TYPES[name].model
 
-    _topic: str = PrivateAttr("")
-    _generated: bool = PrivateAttr(False)
+    def __iter__(self) -> Iterator[str]:
+        return iter(TYPES)
 
-    @property
-    def topic(self) -> str:
-        """Id of the topic the question belongs to."""
-        return self._topic
-
-    @property
-    def generated(self) -> bool:
-        """True for questions generated from facts rather than written in a file."""
-        return self._generated
+    def __len__(self) -> int:
+        return len(TYPES)
 
 
-class SingleQuestion(QuestionBase):
-    """One right choice among several."""
-
-    type: Literal["single"] = Field(description="One right choice.")
-    choices: list[Text] = Field(min_length=2, description="The choices, the right one among them.")
-    answer: Text = Field(description="The right choice; must be one of `choices`.")
-    choice_feedback: dict[str, Text] = Field(
-        default_factory=dict, description="Optional: why a given choice is wrong (or right)."
-    )
-    shuffle: bool = Field(True, description="Shuffle the choices for each attempt.")
+QUESTION_TYPES: Mapping[str, type[QuestionBase]] = _Models()
 
 
-class MultipleQuestion(QuestionBase):
-    """Several right choices; partial credit."""
-
-    type: Literal["multiple"] = Field(description="Several right choices.")
-    choices: list[Text] = Field(min_length=2, description="The choices.")
-    answers: list[Text] = Field(min_length=1, description="The right choices; each must be one of `choices`.")
-    choice_feedback: dict[str, Text] = Field(default_factory=dict, description="Optional: feedback per choice.")
-    shuffle: bool = Field(True, description="Shuffle the choices for each attempt.")
-
-
-class TrueFalseQuestion(QuestionBase):
-    """A statement to judge true or false."""
-
-    type: Literal["true_false"] = Field(description="True or false.")
-    answer: bool = Field(description="true or false.")
-
-
-class NumberQuestion(QuestionBase):
-    """A number (years are numbers), within a tolerance."""
-
-    type: Literal["number"] = Field(description="A number.")
-    answer: float = Field(description="The right number.")
-    tolerance: float = Field(0, ge=0, description="Accepted distance from the answer (default 0).")
-    min: float | None = Field(None, description="Optional: smallest plausible answer (shown as the input's range).")
-    max: float | None = Field(None, description="Optional: largest plausible answer.")
-    unit: str | None = Field(None, description="Optional unit shown next to the input ('%', 'km').")
-
-
-class TextQuestion(QuestionBase):
-    """A typed answer; alternates in other scripts and romanizations are accepted."""
-
-    type: Literal["text"] = Field(description="A typed answer.")
-    answer: Text = Field(description="The spelling shown as correct.")
-    alternates: list[Text] = Field(default_factory=list, description="Other accepted spellings and scripts.")
-
-
-class OrderQuestion(QuestionBase):
-    """Put items in order; they are listed here in the right order."""
-
-    type: Literal["order"] = Field(description="Put items in order.")
-    items: list[Text] = Field(min_length=2, description="The items in the RIGHT order (first to last).")
-
-
-class MatchQuestion(QuestionBase):
-    """Pair each left item with its right item (one-to-one)."""
-
-    type: Literal["match"] = Field(description="Match pairs.")
-    pairs: list[tuple[Text, Text]] = Field(min_length=2, description="The right pairs as [left, right].")
-
-
-QUESTION_TYPES: dict[str, type[QuestionBase]] = {
-    "single": SingleQuestion,
-    "multiple": MultipleQuestion,
-    "true_false": TrueFalseQuestion,
-    "number": NumberQuestion,
-    "text": TextQuestion,
-    "order": OrderQuestion,
-    "match": MatchQuestion,
-}
-
-Question = Annotated[
-    Union[
-        SingleQuestion,
-        MultipleQuestion,
-        TrueFalseQuestion,
-        NumberQuestion,
-        TextQuestion,
-        OrderQuestion,
-        MatchQuestion,
-    ],
-    Field(discriminator="type"),
-]
-QUESTION_ADAPTER: TypeAdapter[QuestionBase] = TypeAdapter(Question)
+_Question = question_union()  # the built-in types' tagged union (bank_file_model() follows the registry)
+QUESTION_ADAPTER: TypeAdapter[QuestionBase] = question_adapter()  # built-in types; question_adapter() follows the registry
 
 
 class BankFile(Strict):
@@ -252,16 +152,50 @@ class BankFile(Strict):
 
     topic: Topic = Field(description="The topic of this file.")
     facts: list[Fact] = Field(default_factory=list, description="Cited facts.")
-    questions: list[Question] = Field(default_factory=list, description="Questions resting on the facts.")
+    questions: list[_Question] = Field(default_factory=list, description="Questions resting on the facts.")
 
 
-_HASH_EXCLUDE = {"explanation", "tags", "difficulty", "choice_feedback", "shuffle"}
+_BANK_FILES: dict[tuple[str, ...], type[BankFile]] = {tuple(TYPES): BankFile}
 
 
-def content_hash(question: QuestionBase) -> str:
-    """A short hash of what the learner is asked and what counts as right (not of the explanation)."""
+def bank_file_model() -> type[BankFile]:
+    """The bank file model for the question types registered now (BankFile itself for the built-in ones)."""
+    key = tuple(TYPES)
+    if key not in _BANK_FILES:
+        _BANK_FILES[key] = create_model(
+            "BankFile", __base__=BankFile,
+            questions=(list[question_union()], Field(default_factory=list, description="Questions resting on the facts.")),  # type: ignore[valid-type]
+        )
+    return _BANK_FILES[key]
+
+
+_HASH_EXCLUDE = {"explanation", "tags", "difficulty", "choice_feedback", "shuffle", "renamed_from"}
+
+
+def content_hash(question: QuestionBase, *, as_id: str | None = None) -> str:
+    """A short hash of what the learner is asked and what counts as right (not of the explanation).
+
+    `as_id`: the hash the same question had under an earlier id (see renamed_from).
+    """
     import hashlib
     import json
 
     data = question.model_dump(mode="json", exclude=_HASH_EXCLUDE)
+    if as_id is not None:
+        data["id"] = as_id
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Rename:
+    """A question's earlier id, its id now, and its content hash under each (equal content, different id)."""
+
+    old_id: str
+    new_id: str
+    old_hash: str
+    new_hash: str
+
+
+def renames(questions: Iterable[QuestionBase]) -> list[Rename]:
+    """Every earlier id the questions declare in `renamed_from`."""
+    return [Rename(old, q.id, content_hash(q, as_id=old), content_hash(q)) for q in questions for old in q.renamed_from]

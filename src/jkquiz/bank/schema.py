@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from jkquiz.bank.model import BankFile
+from jkquiz.bank.model import bank_file_model
 
 
 def bank_schema() -> dict[str, object]:
     """JSON Schema (draft 2020-12) of one bank file."""
-    schema = BankFile.model_json_schema()
+    schema = bank_file_model().model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 

@@ -7,6 +7,7 @@ dates stay text).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,10 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TEXT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
 _constructor = yaml.constructor.SafeConstructor()
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+# Characters the YAML reader refuses outright; found first, so the message can name the line.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x1b": "ESCAPE", "\x7f": "DELETE"}
 
 
 class YamlFileError(Exception):
@@ -37,10 +42,11 @@ class YamlFileError(Exception):
 
 @dataclass
 class YamlDocument:
-    """A file's values and the node tree they came from."""
+    """A file's values, the node tree they came from, and the text they were read from."""
 
     data: Any
     root: yaml.Node
+    text: str = ""
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -51,11 +57,18 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlFileError(f"cannot read the file: {exc.strerror}") from exc
     if size > MAX_BYTES:
         raise YamlFileError(
-            f"the file is {size / 1024 / 1024:.0f} MB; a bank file may be at most {MAX_BYTES // 1024 // 1024} MB"
-            " (split the topic into several files)"
+            f"the file is {_megabytes(size)} MB ({size:,} bytes); a bank file may be at most "
+            f"{MAX_BYTES // 1024 // 1024} MB (split the topic into several files)", 1, 1
         )
     raw = path.read_bytes()
     text = _decode(raw)
+    raw_control = RAW_CONTROL.search(text)
+    if raw_control:
+        index = raw_control.start()
+        char = text[index]
+        raise YamlFileError(
+            f"the file contains the control character U+{ord(char):04X} ({_CONTROL_NAMES.get(char, 'CONTROL')}), "
+            "which no text should hold; remove it", text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)
     if not text.strip():
         raise YamlFileError("the file is empty; a bank file needs at least a `topic:` section", 1, 1)
     try:
@@ -67,7 +80,7 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlFileError(f"not valid YAML: {exc}") from exc
     if root is None:
         raise YamlFileError("the file holds only comments; a bank file needs at least a `topic:` section", 1, 1)
-    return YamlDocument(data=_to_python(root, set()), root=root)
+    return YamlDocument(data=_to_python(root, set()), root=root, text=text)
 
 
 def _decode(raw: bytes) -> str:
@@ -80,6 +93,11 @@ def _decode(raw: bytes) -> str:
         raise YamlFileError(
             f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8", line, column
         ) from exc
+
+
+def _megabytes(size: int) -> str:
+    """'5.5', '100': one decimal, none when it is zero."""
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0")
 
 
 def _mark(mark: yaml.Mark) -> tuple[int, int]:
@@ -99,6 +117,10 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if "found undefined alias" in problem or "undefined alias" in str(exc):
         return "YAML aliases (*name) are not allowed in bank files"
     context = (exc.context or "").strip()
+    began = exc.context_mark
+    if context and began is not None and mark is not None and began.line != mark.line:
+        # say where the unclosed construct began, not only where the parser gave up
+        context = f"{context} that begins at line {began.line + 1}, column {began.column + 1}"
     return "not valid YAML: " + (f"{problem} ({context})" if context else problem)
 
 
@@ -109,6 +131,8 @@ def _to_python(node: yaml.Node, seen: set[int]) -> Any:
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
+    if node.tag not in _COLLECTION_TAGS:
+        raise YamlFileError(f"the YAML tag {node.tag} is not allowed in bank files", *_mark(node.start_mark))
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, seen) for item in node.value]
     result: dict[Any, Any] = {}

@@ -11,13 +11,13 @@ import argparse
 import importlib
 import sys
 
-from jkquiz.errors import JkquizError
+from jkquiz.cli.safeout import escape_controls, safe_output
+from jkquiz.errors import JkquizError, UsageError
 
-COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report"]
+__all__ = ["UsageError", "build_parser", "main", "run"]
 
-
-class UsageError(JkquizError):
-    """The command line asks for something impossible (exit code 2)."""
+COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report",
+                   "collect"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,12 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        with safe_output():
+            return int(args.func(args) or 0)
     except UsageError as exc:
-        print(f"jkquiz: {exc}", file=sys.stderr)
+        print(f"jkquiz: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
     except JkquizError as exc:
-        print(f"jkquiz: {exc}", file=sys.stderr)
+        print(f"jkquiz: {escape_controls(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("jkquiz: stopped.", file=sys.stderr)

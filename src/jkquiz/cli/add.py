@@ -6,21 +6,17 @@ import argparse
 import sys
 from typing import Any
 
-from jkquiz.bank import QUESTION_TYPES
 from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, add_question, suggest_id, tidy
 from jkquiz.bank.yamlstyle import render_item
-from jkquiz.cli.bankarg import add_bank_option, open_bank
+from jkquiz.cli.bankarg import add_bank_option, open_loaded
+from jkquiz.errors import UsageProblem
+from jkquiz.types import TYPES, get_type
+from jkquiz.types.fields import parse_bool, parse_float, split_pair
+
+__all__ = ["KINDS", "UsageProblem", "fact_from_args", "parse_bool", "parse_float", "question_from_args", "register",
+           "split_pair"]
 
 KINDS = ("event", "person", "place", "term", "statistic", "document")
-REQUIRED = {
-    "single": ("prompt", "choice", "answer"), "multiple": ("prompt", "choice", "answer"),
-    "true_false": ("prompt", "answer"), "number": ("prompt", "answer"), "text": ("prompt", "answer"),
-    "order": ("prompt", "item"), "match": ("prompt", "pair"),
-}
-
-
-class UsageProblem(Exception):
-    """Flags that cannot make an item (turned into exit code 2 by the command)."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     kinds = p.add_subparsers(dest="what", metavar="question|fact", required=True)
     q = kinds.add_parser("question", help="add a question")
     _common(q)
-    q.add_argument("--type", choices=list(QUESTION_TYPES), help="question type")
+    q.add_argument("--type", choices=list(TYPES), help="question type")
     q.add_argument("--prompt", help="the question as learners read it")
     q.add_argument("--choice", action="append", default=[], metavar="TEXT", help="a choice (single, multiple); repeat")
     q.add_argument("--answer", action="append", default=[], metavar="VALUE",
@@ -81,9 +77,10 @@ def run_fact(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, what: str) -> int:
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
-    bank = open_bank(args.bank)
+    loaded = open_loaded(args.bank)
+    bank = loaded.bank
     item: dict[str, Any] = {}
     try:
         if args.interactive:
@@ -102,15 +99,18 @@ def _run(args: argparse.Namespace, what: str) -> int:
             print("Nothing was written.")
             return 1
         add = add_question if what == "question" else add_fact
-        result = add(topic, item, bank=args.bank)  # type: ignore[operator]
+        result = add(topic, item, bank=args.bank, loaded=loaded)
     except UsageProblem as exc:
         raise UsageError(f"{exc} (or use -i to be asked for each field)") from None
     except UnknownTopicError as exc:
         raise UsageError(str(exc)) from None
     except EditError as exc:
-        print(f"jkquiz: nothing was written; {len(exc.problems)} problem{'s' * (len(exc.problems) != 1)}:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+        if len(exc.problems) == 1:
+            print(f"jkquiz: nothing was written: {exc.problems[0]}", file=sys.stderr)
+        else:
+            print(f"jkquiz: nothing was written; {len(exc.problems)} problems:", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
         if args.interactive:
             print("What you typed, so that it is not lost:\n" + render_item(item), file=sys.stderr)
         return 1
@@ -128,54 +128,14 @@ def _need(args: argparse.Namespace, names: tuple[str, ...]) -> None:
         raise UsageProblem("missing " + ", ".join(f"--{n}" for n in missing))
 
 
-def split_pair(text: str, flag: str) -> tuple[str, str]:
-    """'Eisaku Sato -> Japan' -> ('Eisaku Sato', 'Japan')."""
-    if "->" not in text:
-        raise UsageProblem(f"{flag} '{text}' needs the form 'LEFT -> RIGHT'")
-    left, right = text.split("->", 1)
-    return left.strip(), right.strip()
-
-
-def parse_bool(text: str) -> bool:
-    """true/false, yes/no, t/f (any case)."""
-    value = text.strip().lower()
-    if value in ("true", "t", "yes", "y"):
-        return True
-    if value in ("false", "f", "no", "n"):
-        return False
-    raise UsageProblem(f"'{text}' is not true or false")
-
-
-def parse_float(text: str, what: str) -> float:
-    """A number, or a plain complaint."""
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        raise UsageProblem(f"{what} '{text}' is not a number") from None
-
-
 def question_from_args(args: argparse.Namespace) -> dict[str, Any]:
     """The question the flags describe (empty fields are dropped later)."""
     _need(args, ("topic", "type"))
-    _need(args, REQUIRED[args.type] + ("fact", "explanation"))
+    kind = get_type(args.type)
+    _need(args, kind.flags + ("fact", "explanation"))
     data: dict[str, Any] = {"id": args.id, "type": args.type, "prompt": args.prompt}
-    t, answers = args.type, args.answer
-    if t in ("single", "multiple"):
-        data["choices"] = args.choice
-        data["answer" if t == "single" else "answers"] = answers[0] if t == "single" else answers
-        data["choice_feedback"] = dict(split_pair(x, "--choice-feedback") for x in args.choice_feedback)
-        if args.no_shuffle:
-            data["shuffle"] = False
-    elif t == "true_false":
-        data["answer"] = parse_bool(answers[0])
-    elif t == "number":
-        data.update(answer=parse_float(answers[0], "--answer"), tolerance=args.tolerance, min=args.min, max=args.max, unit=args.unit)
-    elif t == "text":
-        data.update(answer=answers[0], alternates=args.alternate)
-    elif t == "order":
-        data["items"] = args.item
-    else:
-        data["pairs"] = [list(split_pair(x, "--pair")) for x in args.pair]
+    if kind.from_flags is not None:
+        data.update(kind.from_flags(args))
     data.update(facts=args.fact, explanation=args.explanation, difficulty=args.difficulty or 2, tags=args.tag)
     return data
 

@@ -8,17 +8,14 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from jkquiz.bank import QUESTION_TYPES, Bank
+from jkquiz.bank import Bank
 from jkquiz.bank.messages import suggest
 from jkquiz.bank.model import PARTIAL_DATE, SLUG
-from jkquiz.cli.add import KINDS, UsageProblem, parse_bool, parse_float, split_pair
-from jkquiz.errors import JkquizError
+from jkquiz.cli.add import KINDS
+from jkquiz.errors import JkquizError, UsageProblem
 from jkquiz.text import contains_phrase
-
-TYPE_HELP = {
-    "single": "one right choice", "multiple": "several right choices", "true_false": "true or false",
-    "number": "a number (years too)", "text": "a typed answer", "order": "put items in order", "match": "match pairs",
-}
+from jkquiz.types import TYPES, get_type
+from jkquiz.types.fields import parse_bool
 
 
 class Stop(JkquizError):
@@ -97,7 +94,8 @@ class Asker:
         """Every field of a question, asking for those the flags did not give."""
         data: dict[str, Any] = {"_topic": self.topic(bank, args.topic)}
         self.say("Question types:")
-        kind = args.type or self.choose("Type (number or name)", list(QUESTION_TYPES), helps=TYPE_HELP)
+        helps = {name: t.help for name, t in TYPES.items()}
+        kind = args.type or self.choose("Type (number or name)", list(TYPES), helps=helps)
         data["type"] = kind
         data["prompt"] = args.prompt or self.line("Prompt (the question as learners read it)")
         data.update(self._answer_fields(kind, args))
@@ -121,30 +119,8 @@ class Asker:
         return data
 
     def _answer_fields(self, kind: str, args: argparse.Namespace) -> dict[str, Any]:
-        if kind in ("single", "multiple"):
-            choices = args.choice or self.lines("Choices", minimum=2)
-            if kind == "single":
-                answer = args.answer[0] if args.answer else self.choose("Right choice (number or text)", choices)
-                return {"choices": choices, "answer": answer}
-            self.say("Choices: " + "; ".join(f"{i}. {c}" for i, c in enumerate(choices, 1)))
-            answers = args.answer or self.line("Right choices (numbers separated by commas)", check=lambda t: _picks(t, choices))
-            return {"choices": choices, "answers": answers}
-        if kind == "true_false":
-            return {"answer": parse_bool(args.answer[0]) if args.answer else self.line("Answer (true or false)", check=parse_bool)}
-        if kind == "number":
-            answer = parse_float(args.answer[0], "answer") if args.answer else self.line("Answer (a number)", check=lambda t: parse_float(t, "answer"))
-            tolerance = args.tolerance if args.tolerance is not None else self.line(
-                "Tolerance (accepted distance from the answer)", default="0", check=lambda t: parse_float(t, "tolerance"))
-            unit = args.unit or self.line("Unit (optional, e.g. % or km)", required=False)
-            return {"answer": answer, "tolerance": tolerance or None, "unit": unit}
-        if kind == "text":
-            answer = args.answer[0] if args.answer else self.line("Answer (the spelling shown as correct)")
-            return {"answer": answer, "alternates": args.alternate or self.lines("Other accepted spellings (optional)")}
-        if kind == "order":
-            return {"items": args.item or self.lines("Items in the RIGHT order, first to last", minimum=2)}
-        pairs = [list(split_pair(p, "--pair")) for p in args.pair] or self.lines(
-            "Pairs as 'LEFT -> RIGHT'", minimum=2, check=lambda t: list(split_pair(t, "pair")))
-        return {"pairs": pairs}
+        ask = get_type(kind).ask
+        return ask(self, args) if ask is not None else {}
 
     def fact(self, bank: Bank, args: argparse.Namespace) -> dict[str, Any]:
         """Every field of a fact, asking for those the flags did not give."""
@@ -196,10 +172,3 @@ def _date(text: str) -> str:
     if not PARTIAL_DATE.match(text):
         raise UsageProblem(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     return text
-
-
-def _picks(text: str, choices: list[str]) -> list[str]:
-    numbers = [t.strip() for t in text.split(",") if t.strip()]
-    if not numbers or not all(n.isdigit() and 1 <= int(n) <= len(choices) for n in numbers):
-        raise UsageProblem(f"type numbers from 1 to {len(choices)}, separated by commas")
-    return [choices[int(n) - 1] for n in dict.fromkeys(numbers)]

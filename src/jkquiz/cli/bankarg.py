@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jkquiz.bank import Bank, PathProblem, inspect_bank, load_bank
+from jkquiz.bank import Bank, LoadResult, PathProblem, inspect_bank, load_bank
 
 
 def add_bank_option(parser: argparse.ArgumentParser) -> None:
@@ -12,9 +12,19 @@ def add_bank_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bank", metavar="DIR", help="bank folder or file (default: the course's bank)")
 
 
+def open_loaded(path: str | None) -> LoadResult:
+    """The bank at `path` with every problem found loading it; a missing path is a usage error."""
+    from jkquiz.errors import UsageError
+
+    try:
+        return inspect_bank(path)
+    except PathProblem as exc:
+        raise UsageError(str(exc.problems[0])) from None
+
+
 def open_bank(path: str | None, *, strict: bool = False) -> Bank:
     """The bank at `path`; a missing path is a usage error. `strict`: any bank problem stops (exports)."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     try:
         return load_bank(path) if strict else inspect_bank(path).bank

@@ -6,10 +6,10 @@ import argparse
 import importlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from jkquiz.atomicfile import replace_file
 from jkquiz.errors import BankError
 from jkquiz.cli.bankarg import add_bank_option, open_bank
 from jkquiz.engine.select import check_topics
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def export(args: argparse.Namespace) -> int:
     """Export the chosen questions and report what the format could not hold."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     target = _check_output(args)
     try:
@@ -65,7 +65,7 @@ def export(args: argparse.Namespace) -> int:
 
 def _check_output(args: argparse.Namespace) -> Path | None:
     """The output path, checked before any work: right suffix, existing folder."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     if args.output is None:
         if args.format in BINARY or args.format == "html":
@@ -85,7 +85,7 @@ def _check_output(args: argparse.Namespace) -> Path | None:
 
 def _write(fmt: str, result: ExportResult, target: Path | None) -> str:
     """Write the export (atomically) and say where it went."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     if fmt == "html":
         assert target is not None
@@ -108,11 +108,4 @@ def _write(fmt: str, result: ExportResult, target: Path | None) -> str:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` in one step, so an interrupted export never leaves half a file."""
-    handle, temp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    replace_file(path, lambda out: out.write(data), keep_mode=False)

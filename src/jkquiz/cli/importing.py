@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def import_file(args: argparse.Namespace) -> int:
     """Import, then report added, skipped and noted items with their lines."""
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
     from jkquiz.interop.gift_import import GiftSyntaxError, UnknownFactError, import_gift
 
     path = Path(args.file)

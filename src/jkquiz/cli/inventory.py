@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _check_topics(bank: Bank, topics: list[str]) -> None:
-    from jkquiz.cli import UsageError
+    from jkquiz.errors import UsageError
 
     for topic in topics:
         if topic not in bank.topics:

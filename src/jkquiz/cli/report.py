@@ -52,6 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", choices=("name", "score"), default="name", help="learners by name (default) or by score")
     p.add_argument("--min-answers", type=_at_least_one, default=10, metavar="N",
                    help="flag a question only when at least N learners answered it (default 10)")
+    p.add_argument("--anonymize", action="store_true",
+                   help="show learners as stable codes (learner-3f9a0c2b) instead of names, in the report and its "
+                        "messages; the same name always gets the same code")
+    p.add_argument("--salt", default="", metavar="TEXT",
+                   help="with --anonymize: mix this private text into the codes, so that nobody holding the class "
+                        "list can recompute them (use the same text to keep codes comparable between reports)")
     add_bank_option(p)
     p.set_defaults(func=report, tables=("learners", "items"))
 
@@ -68,13 +74,16 @@ def _at_least_one(text: str) -> int:
 
 def report(args: argparse.Namespace) -> int:
     """Print the report; problems go to standard error; exit 1 when any file or line could not be read."""
-    from jkquiz.report import class_report, expand_paths, render_csv, render_json, render_text
+    from jkquiz.report import analyse, anonymize, collect, expand_paths, render_csv, render_json, render_text
     from jkquiz.report.render import printable
 
     bank = open_bank(args.bank)
     paths, problems = expand_paths(args.files)
-    result = class_report(paths, bank, min_answers=args.min_answers)
+    record = collect(paths, bank)
+    result = analyse(record, bank, min_answers=args.min_answers)
     result.problems[:0] = problems
+    if getattr(args, "anonymize", False):
+        result = anonymize(result, record.files, paths, salt=getattr(args, "salt", ""))
     for line in result.problems:  # names of files and learners come from outside: no escape codes to the terminal
         print(printable(line), file=sys.stderr)
     for line in result.notes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jkquiz.cli import UsageError
+from jkquiz.errors import UsageError
 
 
 def _port(text: str) -> int:

@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 from jkquiz.bank import PathProblem, inspect_bank
+from jkquiz.bank.checks import check_names
+from jkquiz.bank.messages import suggest
 from jkquiz.bank.schema import bank_schema_json
+from jkquiz.errors import UsageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="check bank files and report every problem with file and line")
     p.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: the course's bank)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="json: a list of problems on standard output")
+    p.add_argument("--skip", action="append", default=[], metavar="NAME",
+                   help="leave out one check; repeat. Checks: " + ", ".join(check_names()))
     p.set_defaults(func=validate)
     s = sub.add_parser("schema", help="write the JSON Schema of a bank file (for editors)")
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -24,8 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def validate(args: argparse.Namespace) -> int:
     """Load and check the bank; print problems and a summary."""
+    names = check_names()
+    for name in args.skip:
+        if name.replace("_", "-") not in names:
+            raise UsageError(f"--skip: no check named '{name}'{suggest(name, names)}; checks are: {', '.join(names)}")
     try:
-        result = inspect_bank(args.paths or None)
+        result = inspect_bank(args.paths or None, skip=args.skip)
     except PathProblem as exc:
         if args.format == "json":
             print(json.dumps([p.to_dict() for p in exc.problems], ensure_ascii=False, indent=1))

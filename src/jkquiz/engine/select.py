@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase
 from jkquiz.errors import QuizError
+from jkquiz.types import get_type
+from jkquiz.types.base import Layout
 
 GENERATED_SHARE = 1 / 3  # at most this share of a quiz is generated when authored questions suffice
 
@@ -88,33 +90,9 @@ def _spread_over_facts(candidates: list[QuestionBase], n: int) -> list[QuestionB
     return chosen
 
 
-@dataclass(frozen=True)
-class Layout:
-    """How a question is shown in one attempt: the order of its choices, items or right-hand options."""
-
-    options: tuple[str, ...] = ()
-
-
 def lay_out(question: QuestionBase, rng: random.Random) -> Layout:
     """Shuffle what the learner picks from, so each attempt differs (order never starts solved)."""
-    q = question
-    if q.type in ("single", "multiple"):  # type: ignore[attr-defined]
-        options = list(q.choices)  # type: ignore[attr-defined]
-        if q.shuffle:  # type: ignore[attr-defined]
-            rng.shuffle(options)
-        return Layout(tuple(options))
-    if q.type == "order":  # type: ignore[attr-defined]
-        items = list(q.items)  # type: ignore[attr-defined]
-        while items == list(q.items):  # type: ignore[attr-defined]
-            rng.shuffle(items)
-        return Layout(tuple(items))
-    if q.type == "match":  # type: ignore[attr-defined]
-        rights = [r for _, r in q.pairs]  # type: ignore[attr-defined]
-        rng.shuffle(rights)
-        return Layout(tuple(rights))
-    if q.type == "true_false":  # type: ignore[attr-defined]
-        return Layout(("True", "False"))
-    return Layout()
+    return get_type(question.type).lay_out(question, rng)
 
 
 def _nearest(word: str, ids: list[str]) -> str:

@@ -15,6 +15,7 @@ from jkquiz.bank.model import QuestionBase, content_hash
 from jkquiz.engine.grade import Verdict, answer_text, grade, response_text
 from jkquiz.engine.select import Layout, lay_out
 from jkquiz.errors import QuizError
+from jkquiz.types import get_type
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ class QuizSession:
         )
         notes: tuple[str, ...] = ()
         choice_feedback = getattr(q, "choice_feedback", {})
-        picked = [response] if isinstance(response, str) else list(response or ()) if q.type == "multiple" else []  # type: ignore[attr-defined]
+        picked = get_type(q.type).picked(q, response)
         notes = tuple(_choice_note(c, choice_feedback[c]) for c in picked if c in choice_feedback)
         return Feedback(q.id, verdict, answer_text(q), q.explanation, sources, sides, notes, response_text(q, response))
 

@@ -9,17 +9,16 @@ or SOURCE_DATE_EPOCH), so the same bank gives the same file and an edited bank a
 from __future__ import annotations
 
 import os
-import random
 import tempfile
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase
 from jkquiz.engine.grade import answer_text
 from jkquiz.interop.common import ExportResult, Notes, by_topic, explanation_html, sources_html
+from jkquiz.types import get_type
 
 MODEL_ID = 1_607_392_319  # fixed forever: a new id would make Anki treat every note as a new type
 DECK_ROOT_ID = 2_059_400_110
@@ -78,41 +77,12 @@ def export_anki(bank: Bank, questions: Iterable[QuestionBase], *, timestamp: flo
 
 def note_fields(bank: Bank, q: QuestionBase, notes: Notes) -> list[str]:
     """The note's fields as HTML, every bank text escaped."""
-    x: Any = q
-    choices = ""
-    if q.type in ("single", "multiple"):  # type: ignore[attr-defined]
-        hint = "Choose one." if q.type == "single" else "Choose every right answer."  # type: ignore[attr-defined]
-        choices = f"<p>{hint}</p>" + _list(x.choices)
-    elif q.type == "true_false":  # type: ignore[attr-defined]
-        choices = "<p>True or false?</p>"
-    elif q.type == "order":  # type: ignore[attr-defined]
-        choices = "<p>Put in order:</p>" + _list(_shuffled(x.items, q.id))
-    elif q.type == "match":  # type: ignore[attr-defined]
-        lefts, rights = [p[0] for p in x.pairs], _shuffled([p[1] for p in x.pairs], q.id)
-        choices = "<p>Match each of</p>" + _list(lefts) + "<p>with one of</p>" + _list(rights)
-    elif q.type == "number" and x.unit:  # type: ignore[attr-defined]
-        choices = f"<p>(in {escape(x.unit)})</p>"
-    answer = escape(answer_text(q))
-    if q.type == "text" and x.alternates:  # type: ignore[attr-defined]
-        answer += f"<br><small>Also accepted: {escape(', '.join(x.alternates))}</small>"
+    kind = get_type(q.type)
+    choices = kind.anki_choices(q) if kind.anki_choices else ""
+    answer = kind.anki_answer(q) if kind.anki_answer else escape(answer_text(q))
     feedback = getattr(q, "choice_feedback", {}) or {}
     explanation = explanation_html(bank, q)
     explanation += "".join(f"<p><em>{escape(c)}</em>: {escape(why)}</p>" for c, why in feedback.items())
     sources = sources_html(bank, q)
     title = bank.topics[q.topic].title if q.topic in bank.topics else q.topic
     return [escape(q.id), escape(title), escape(q.prompt), choices, answer, explanation, sources]
-
-
-def _list(items: Iterable[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
-
-
-def _shuffled(items: list[str], seed: str) -> list[str]:
-    """Items in a stable shuffled order that is never the answer itself (when there is another)."""
-    rng = random.Random(f"anki:{seed}")
-    out = list(items)
-    for _ in range(20):
-        rng.shuffle(out)
-        if out != items:
-            break
-    return out

@@ -21,7 +21,7 @@ from jkquiz.bank.model import QuestionBase
 from jkquiz.engine.grade import answer_text
 from jkquiz.engine.select import lay_out
 from jkquiz.interop.common import ExportResult, Notes, by_topic, sources_of
-from jkquiz.text import squash
+from jkquiz.types import get_type
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
@@ -102,22 +102,8 @@ def index_page(bank: Bank, names: list[str]) -> str:
 
 def question_data(bank: Bank, q: QuestionBase, options: list[str]) -> dict[str, Any]:
     """What the script needs to grade and explain one question."""
-    x: Any = q
-    data: dict[str, Any] = {"type": q.type, "options": options}  # type: ignore[attr-defined]
-    if q.type == "single":  # type: ignore[attr-defined]
-        data.update(choices=x.choices, answer=x.answer)
-    elif q.type == "multiple":  # type: ignore[attr-defined]
-        data.update(choices=x.choices, answers=x.answers)
-    elif q.type == "true_false":  # type: ignore[attr-defined]
-        data.update(answer=x.answer)
-    elif q.type == "number":  # type: ignore[attr-defined]
-        data.update(answer=x.answer, tolerance=x.tolerance, unit=x.unit)
-    elif q.type == "text":  # type: ignore[attr-defined]
-        data.update(answer=x.answer, accepted=[squash(a) for a in [x.answer, *x.alternates]])
-    elif q.type == "order":  # type: ignore[attr-defined]
-        data.update(items=x.items)
-    else:
-        data.update(pairs=[list(p) for p in x.pairs])
+    hook = get_type(q.type).html_data
+    data: dict[str, Any] = {"type": q.type, "options": options, **(hook(q) if hook else {})}
     sides = [[f.perspectives.japan or "", f.perspectives.korea or ""]
              for f in bank.facts_of(q) if f.contested and f.perspectives is not None]
     data["feedback"] = {
@@ -134,7 +120,8 @@ def card_html(q: QuestionBase, number: int, options: list[str]) -> str:
     """One question's form: prompt, input for its type, Check button, feedback area."""
     pid = f"p-{q.id}"
     prompt = f'<p class="jkq-prompt" id="{pid}"><span class="jkq-number">{number}.</span>{escape(q.prompt)}</p>'
-    field = _INPUTS[q.type](q, options, pid)  # type: ignore[attr-defined]
+    hook = get_type(q.type).html_input
+    field = hook(q, options, pid) if hook else ""
     return (
         f'<li class="jkq-card" id="{escape(q.id)}" data-qid="{escape(q.id)}">'
         f'<form autocomplete="off" aria-labelledby="{pid}">{prompt}{field}'
@@ -142,71 +129,3 @@ def card_html(q: QuestionBase, number: int, options: list[str]) -> str:
         '<div class="jkq-feedback" role="status" aria-live="polite" tabindex="-1"></div>'
         "</form></li>\n"
     )
-
-
-def _choice_inputs(kind: str, q: QuestionBase, labels: list[tuple[str, str]], pid: str) -> str:
-    name = f"a-{q.id}"
-    rows = "".join(
-        f'<label class="jkq-option"><input type="{kind}" name="{name}" value="{escape(value, quote=True)}"> {escape(label)}</label>'
-        for value, label in labels
-    )
-    return f'<fieldset aria-labelledby="{pid}">{rows}</fieldset>'
-
-
-def _single(q: QuestionBase, options: list[str], pid: str) -> str:
-    return _choice_inputs("radio", q, [(str(i), o) for i, o in enumerate(options)], pid)
-
-
-def _multiple(q: QuestionBase, options: list[str], pid: str) -> str:
-    return '<p class="jkq-sr">Select every right answer.</p>' + _choice_inputs(
-        "checkbox", q, [(str(i), o) for i, o in enumerate(options)], pid)
-
-
-def _true_false(q: QuestionBase, options: list[str], pid: str) -> str:
-    return _choice_inputs("radio", q, [("true", "True"), ("false", "False")], pid)
-
-
-def _typed(q: QuestionBase, options: list[str], pid: str) -> str:
-    unit = getattr(q, "unit", None)
-    hint = "Type a number and press Enter" if q.type == "number" else "Type your answer and press Enter"  # type: ignore[attr-defined]
-    after = f" <span>{escape(unit)}</span>" if unit else ""
-    return (f'<p><label class="jkq-sr" for="in-{escape(q.id)}">Your answer</label>'
-            f'<input type="text" id="in-{escape(q.id)}" placeholder="{hint}" inputmode="{"decimal" if q.type == "number" else "text"}">'  # type: ignore[attr-defined]
-            f"{after}</p>")
-
-
-def _order(q: QuestionBase, options: list[str], pid: str) -> str:
-    rows = []
-    last = len(options) - 1
-    for i, item in enumerate(options):
-        text = escape(item)
-        rows.append(
-            f'<li class="jkq-order-item" data-index="{i}"><span class="jkq-pos">{i + 1}.</span>'
-            f'<span class="jkq-item-text">{text}</span>'
-            f'<button type="button" class="jkq-move jkq-up" aria-label="Move up: {escape(item, quote=True)}"{" disabled" if i == 0 else ""}>↑</button>'
-            f'<button type="button" class="jkq-move jkq-down" aria-label="Move down: {escape(item, quote=True)}"{" disabled" if i == last else ""}>↓</button>'
-            '<span class="jkq-mark" aria-live="polite"></span></li>'
-        )
-    return f'<ol class="jkq-order" aria-labelledby="{pid}">{"".join(rows)}</ol>'
-
-
-def _match(q: QuestionBase, options: list[str], pid: str) -> str:
-    choices = '<option value="">— choose —</option>' + "".join(
-        f'<option value="{i}">{escape(o)}</option>' for i, o in enumerate(options))
-    rows = []
-    for i, (left, _right) in enumerate(q.pairs):  # type: ignore[attr-defined]
-        sid = f"m-{escape(q.id)}-{i}"
-        rows.append(f'<div class="jkq-match-row"><label class="jkq-match-left" for="{sid}">{escape(left)}</label>'
-                    f'<select id="{sid}">{choices}</select><span class="jkq-mark" aria-live="polite"></span></div>')
-    return "".join(rows)
-
-
-_INPUTS = {
-    "single": _single,
-    "multiple": _multiple,
-    "true_false": _true_false,
-    "number": _typed,
-    "text": _typed,
-    "order": _order,
-    "match": _match,
-}

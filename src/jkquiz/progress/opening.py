@@ -10,10 +10,13 @@ from typing import Any
 
 from jkquiz.engine.session import Attempt
 from jkquiz.progress.records import ATTEMPT_COLUMNS, row_attempt
+from jkquiz.progress.pending import clear_pending, read_pending
 from jkquiz.progress.schema import StoreProblem, check_file, migrate
-from jkquiz.progress.store import ProgressStore, _friendly, connect
+from jkquiz.progress.store import BUSY_SECONDS, ProgressStore, _friendly, connect
 
 DB_NAME = "progress.sqlite3"
+OPEN_WAIT = 1.5  # seconds to wait for a busy file when opening it, before working from memory
+RETRY_EVERY = 5.0  # seconds between attempts to reach a busy file again
 WRITABLE_ADVICE = "The file was left untouched. Make it writable, or set JKQUIZ_HOME to a folder you can write to."
 
 
@@ -27,8 +30,10 @@ def progress_path() -> Path:
     return user_data_path("jkquiz", appauthor=False) / DB_NAME
 
 
-def open_store(path: Path | str | None = None) -> ProgressStore:
-    """The store in `path` (default progress_path()), created or upgraded; StoreProblem when it cannot be used."""
+def open_store(path: Path | str | None = None, *, wait: float = OPEN_WAIT) -> ProgressStore:
+    """The store in `path` (default progress_path()), created or upgraded, with any answers that were waiting
+    beside it merged in; StoreProblem when it cannot be used (busy=True when another program holds it for
+    longer than `wait` seconds)."""
     path = Path(path) if path is not None else progress_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +48,7 @@ def open_store(path: Path | str | None = None) -> ProgressStore:
     if path.is_dir():
         raise StoreProblem(path, f"{path} is a folder, not a progress file.", "Set JKQUIZ_HOME to another folder.")
     try:
-        conn = connect(path)
+        conn = connect(path, timeout=wait)
     except sqlite3.Error as exc:
         raise StoreProblem(path, f"The progress file {path} cannot be opened ({exc}).", WRITABLE_ADVICE) from exc
     try:
@@ -56,9 +61,19 @@ def open_store(path: Path | str | None = None) -> ProgressStore:
         raise
     except sqlite3.Error as exc:
         conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreProblem(path, f"Another program is using your progress file {path} right now.", "",
+                               busy=True) from exc
         text = _friendly(exc, path)
         raise StoreProblem(path, text[0].upper() + text[1:], "") from exc
-    return ProgressStore(conn, path)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")  # once open, a write waits its turn
+    store = ProgressStore(conn, path)
+    waiting = read_pending(path)
+    if waiting:
+        for learner, attempts in waiting.items():
+            store.merge(learner, attempts)
+        clear_pending(path)
+    return store
 
 
 def open_or_fallback(path: Path | str | None = None) -> ProgressStore:
@@ -74,6 +89,11 @@ def open_or_fallback(path: Path | str | None = None) -> ProgressStore:
     except StoreProblem as problem:
         store = ProgressStore.in_memory()
         copied = _copy_readable(path, store) if problem.readable else 0
+        if problem.busy:
+            store.wait_for(path, lambda: open_store(path, wait=0.2), RETRY_EVERY)
+            store.warning = (f"{problem.problem} Your answers are kept and will be saved to it as soon as it is "
+                             "free; nothing is lost.")
+            return store
         shown = f"Your earlier progress ({copied} answer{'s' * (copied != 1)}) is shown, but answers" if copied else "Answers"
         store.warning = (f"{problem.problem} {shown} from now on are kept only until this notebook closes. "
                          f"{problem.advice}").strip()

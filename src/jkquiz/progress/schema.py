@@ -56,9 +56,11 @@ DAMAGED_ADVICE = ("The file was left untouched. To start a new record, move it a
 class StoreProblem(ProgressError):
     """A progress file that cannot be used: what is wrong with it, and what the learner can do."""
 
-    def __init__(self, path: Path | str, problem: str, advice: str = DAMAGED_ADVICE, *, readable: bool = True) -> None:
+    def __init__(self, path: Path | str, problem: str, advice: str = DAMAGED_ADVICE, *, readable: bool = True,
+                 busy: bool = False) -> None:
         self.path, self.problem, self.advice = Path(path), problem, advice
         self.readable = readable  # False when not even a read-only look at the file makes sense
+        self.busy = busy  # another program holds the file: it will be free again
         super().__init__(f"{problem} {advice}".strip())
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from jkquiz.bank.model import Rename
 from jkquiz.engine.session import Attempt
 from jkquiz.errors import ProgressError
 from jkquiz.progress.records import (
     ATTEMPT_COLUMNS, CARD_COLUMNS, CardState, attempt_row, row_attempt, stamp,
 )
+from jkquiz.progress.pending import append_pending
 from jkquiz.progress.schedule import DueItem, advance, due_items, next_due, replay
 from jkquiz.progress.schema import migrate
 
@@ -23,9 +25,9 @@ _UPSERT = f"INSERT OR REPLACE INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({',
 _CARD = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE learner = ? AND question_id = ?"
 
 
-def connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
-    """A connection in autocommit mode (we open transactions ourselves) that waits on busy files."""
-    return sqlite3.connect(target, timeout=BUSY_SECONDS, isolation_level=None, uri=uri, check_same_thread=False)
+def connect(target: str | Path, *, uri: bool = False, timeout: float = BUSY_SECONDS) -> sqlite3.Connection:
+    """A connection in autocommit mode (we open transactions ourselves) that waits `timeout` s on busy files."""
+    return sqlite3.connect(target, timeout=timeout, isolation_level=None, uri=uri, check_same_thread=False)
 
 
 class ProgressStore:
@@ -34,6 +36,36 @@ class ProgressStore:
     def __init__(self, conn: sqlite3.Connection, path: Path | None, *, warning: str = "") -> None:
         self._conn, self.path, self.warning = conn, path, warning
         self._lock = threading.Lock()  # widget callbacks may come from another thread than the cell
+        self.waiting_for: Path | None = None  # a busy file this store will move to once it is free
+        self._reopen: Callable[[], ProgressStore] | None = None
+        self._timer: threading.Timer | None = None
+
+    def wait_for(self, path: Path, reopen: Callable[[], ProgressStore], every: float) -> None:
+        """Keep answers for the busy file `path` beside it, and move to it (via `reopen`) once it is free."""
+        self.waiting_for, self._reopen, self._every = path, reopen, every
+        self._schedule()
+
+    def retry_file(self) -> bool:
+        """Try to move to the file this store is waiting for; True once answers go to the file."""
+        if self.waiting_for is None or self._reopen is None:
+            return self.saved
+        try:
+            opened = self._reopen()  # merges the answers waiting beside the file
+        except ProgressError:
+            self._schedule()
+            return False
+        with self._lock:
+            old, self._conn, self.path = self._conn, opened._conn, opened.path
+            self.waiting_for, self._reopen, self.warning = None, None, ""
+            old.close()
+        return True
+
+    def _schedule(self) -> None:
+        if self.waiting_for is None:
+            return
+        self._timer = threading.Timer(self._every, self.retry_file)
+        self._timer.daemon = True  # never keeps a kernel alive
+        self._timer.start()
 
     @classmethod
     def in_memory(cls, *, warning: str = "") -> ProgressStore:
@@ -58,7 +90,10 @@ class ProgressStore:
             if not self._conn.execute(_INSERT, attempt_row(learner, attempt)).rowcount:
                 return False
             self._catch_up(learner, attempt.question_id, [attempt])
-            return True
+        if self.waiting_for is not None:
+            append_pending(self.waiting_for, learner, attempt)  # durable before the learner moves on
+            self.retry_file()
+        return True
 
     def merge(self, learner: str, attempts: Iterable[Attempt]) -> int:
         """Add attempts not yet recorded and update the cards they touch, in one transaction; the number added."""
@@ -80,6 +115,26 @@ class ProgressStore:
             qids = [r[0] for r in self._conn.execute("SELECT DISTINCT question_id FROM attempts WHERE learner = ?", (new,))]
             self._rebuild(new, qids)
             return moved
+
+    def carry_over(self, renames: Iterable[Rename]) -> int:
+        """Move every learner's attempts under a question's earlier id to its id now, and rebuild their cards;
+        an attempt's content hash follows when the question is unchanged but for its id. The number moved."""
+        moved = 0
+        with self._write():
+            for r in renames:
+                rows = self._conn.execute("SELECT DISTINCT learner FROM attempts WHERE question_id = ?", (r.old_id,))
+                learners = [row[0] for row in rows]
+                if not learners:
+                    continue
+                moved += self._conn.execute(
+                    "UPDATE OR IGNORE attempts SET question_id = ?, "
+                    "content_hash = CASE WHEN content_hash = ? THEN ? ELSE content_hash END WHERE question_id = ?",
+                    (r.new_id, r.old_hash, r.new_hash, r.old_id)).rowcount
+                self._conn.execute("DELETE FROM attempts WHERE question_id = ?", (r.old_id,))  # already there (imported twice)
+                self._conn.execute("DELETE FROM cards WHERE question_id = ?", (r.old_id,))
+                for learner in learners:
+                    self._rebuild(learner, [r.new_id])
+        return moved
 
     def set_setting(self, key: str, value: str) -> None:
         """Remember a setting (the learner's name) in the database."""

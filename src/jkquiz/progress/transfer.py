@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import IO
 
 from jkquiz import __version__
+from jkquiz.atomicfile import replace_file
 from jkquiz.engine.session import Attempt
 from jkquiz.progress.exportfile import FORMAT, VERSION, open_export
 from jkquiz.progress.records import attempt_dict, stamp
@@ -32,15 +32,13 @@ def write_export(store: ProgressStore, learner: str, path: Path | str) -> int:
     """Write a learner's export to `path` (complete or not at all); the number of attempts written."""
     path = Path(path)
     count = -1
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            for count, line in enumerate(export_lines(store, learner)):
-                out.write(line + "\n")
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+
+    def write(out: IO[bytes]) -> None:
+        nonlocal count
+        for count, line in enumerate(export_lines(store, learner)):
+            out.write((line + "\n").encode("utf-8"))
+
+    replace_file(path, write, keep_mode=False)
     return count
 
 

@@ -1,6 +1,7 @@
 """The class report: learners' progress exports in, scores by topic and item analysis out (`jkquiz report`)."""
 
 from jkquiz.report.analysis import ClassReport, ItemRow, LearnerRow, Pick, analyse, class_report
+from jkquiz.report.anonymize import anonymize, learner_code
 from jkquiz.report.collect import ClassRecord, collect, expand_paths
 from jkquiz.report.render import render_csv, render_json, render_text
 
@@ -11,9 +12,11 @@ __all__ = [
     "LearnerRow",
     "Pick",
     "analyse",
+    "anonymize",
     "class_report",
     "collect",
     "expand_paths",
+    "learner_code",
     "render_csv",
     "render_json",
     "render_text",

@@ -8,7 +8,6 @@ or to a question no longer in the bank, are analysed apart and never counted in 
 from __future__ import annotations
 
 import statistics
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from jkquiz.bank import Bank, QuestionBase
 from jkquiz.progress.summary import current_hashes
 from jkquiz.report.collect import ClassRecord, Key, collect
+from jkquiz.types import get_type
 
 EASY_ABOVE = 0.9  # facility above this: too easy
 HARD_BELOW = 0.2  # facility below this: too hard
@@ -142,7 +142,7 @@ def _item(key: Key, given: list[tuple[str, float, Any]], bank: Bank, current: di
     if len(scores) >= min_answers:
         flags += [HARD] if facility < HARD_BELOW else [EASY] if facility > EASY_ABOVE else []
     picks, other = _picks(question, [r for _, _, r in given]) if version == CURRENT and question else ((), 0)
-    return ItemRow(qid, question.topic if question else topics.get(qid, ""), question.type if question else "",  # type: ignore[attr-defined]
+    return ItemRow(qid, question.topic if question else topics.get(qid, ""), question.type if question else "",
                    chash, version, question.prompt if question and version == CURRENT else "", len(scores),
                    facility, discrimination, tuple(flags), picks, other)
 
@@ -159,23 +159,11 @@ def _correlation(pairs: list[tuple[float, float]]) -> float | None:
 
 def _picks(question: QuestionBase, responses: list[Any]) -> tuple[tuple[Pick, ...], int]:
     """How often each choice was picked, in the bank's order, and picks that are none of the choices."""
-    kind = question.type  # type: ignore[attr-defined]
-    if kind == "true_false":
-        counted = Counter(r for r in responses if isinstance(r, bool))
-        return (tuple(Pick(str(value), value is question.answer, counted[value]) for value in (True, False)),  # type: ignore[attr-defined]
-                len(responses) - sum(counted.values()))
-    choices: list[str] = getattr(question, "choices", [])
-    if kind == "single":
-        counted = Counter(r for r in responses if isinstance(r, str))
-        right = {question.answer}  # type: ignore[attr-defined]
-        other = len(responses) - sum(counted[c] for c in choices)
-    elif kind == "multiple":
-        counted = Counter(c for r in responses if isinstance(r, list) for c in {x for x in r if isinstance(x, str)})
-        right = set(question.answers)  # type: ignore[attr-defined]
-        other = sum(n for c, n in counted.items() if c not in choices) + sum(not isinstance(r, list) for r in responses)
-    else:
+    count = get_type(question.type).count_picks
+    if count is None:
         return (), 0
-    return tuple(Pick(c, c in right, counted[c]) for c in choices), other
+    picks, other = count(question, responses)
+    return tuple(Pick(*pick) for pick in picks), other
 
 
 def _flag_rank(flags: tuple[str, ...]) -> int:

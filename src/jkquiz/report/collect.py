@@ -12,8 +12,8 @@ from jkquiz.bank import Bank
 from jkquiz.errors import ProgressError
 from jkquiz.progress.exportfile import open_export
 from jkquiz.progress.summary import current_hashes
+from jkquiz.types import get_type
 
-CHOICE_TYPES = ("single", "multiple", "true_false")  # questions whose picks are counted
 UNNAMED = "learner"  # the name a record has until the learner sets one (jkquiz.study.DEFAULT_LEARNER)
 
 
@@ -89,7 +89,7 @@ def expand_paths(names: Sequence[str]) -> tuple[list[Path], list[str]]:
 def collect(paths: Iterable[Path], bank: Bank) -> ClassRecord:
     """Read every export, one file at a time, into a ClassRecord."""
     current = current_hashes(bank)
-    keep = {qid for qid, q in bank.questions.items() if q.type in CHOICE_TYPES}  # type: ignore[attr-defined]
+    keep = {qid for qid, q in bank.questions.items() if get_type(q.type).count_picks is not None}
     record = ClassRecord()
     for path in paths:
         record.read_file(path, current, keep)

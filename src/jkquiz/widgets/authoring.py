@@ -8,7 +8,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from jkquiz.bank import QUESTION_TYPES, Bank, inspect_bank
+from jkquiz.bank import Bank, inspect_bank
 from jkquiz.bank.edit import (
     EditError,
     UnknownTopicError,
@@ -20,12 +20,10 @@ from jkquiz.bank.edit import (
     validate_item,
 )
 from jkquiz.engine import QuizSession
+from jkquiz.types import TYPES, get_type
+from jkquiz.types.fields import form_lines as _lines
 from jkquiz.widgets.quiz import QuizView
 
-TYPE_LABELS = {
-    "single": "One right choice", "multiple": "Several right choices", "true_false": "True or false",
-    "number": "A number", "text": "A typed answer", "order": "Put in order", "match": "Match pairs",
-}
 WIDE = w.Layout(width="100%")
 LABEL = {"description_width": "130px"}
 
@@ -33,10 +31,6 @@ LABEL = {"description_width": "130px"}
 def _area(description: str, placeholder: str, rows: int = 3) -> w.Textarea:
     return w.Textarea(description=description, placeholder=placeholder, rows=rows, layout=WIDE, style=LABEL,
                       continuous_update=False)
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class AuthoringForm(w.VBox):
@@ -74,7 +68,7 @@ class AuthoringForm(w.VBox):
     def _build_fields(self) -> None:
         self.topic = w.Dropdown(description="Topic", options=[(t.title, t.id) for t in self.bank.topics.values()],
                                 style=LABEL, layout=WIDE)
-        self.qtype = w.Dropdown(description="Type", options=[(TYPE_LABELS[t], t) for t in QUESTION_TYPES],
+        self.qtype = w.Dropdown(description="Type", options=[(t.label, name) for name, t in TYPES.items()],
                                 value="single", style=LABEL)
         self.prompt = _area("Prompt", "The question as learners read it", 2)
         self.choices = _area("Choices", "One choice per line", 4)
@@ -104,14 +98,8 @@ class AuthoringForm(w.VBox):
                 self.tolerance, self.unit, self.text_answer, self.alternates, self.items, self.pairs, self.facts,
                 self.explanation, self.difficulty, self.tags, self.qid]
 
-    _FIELDS = {
-        "single": ("choices", "answer"), "multiple": ("choices", "answers"), "true_false": ("truth",),
-        "number": ("number", "tolerance", "unit"), "text": ("text_answer", "alternates"), "order": ("items",),
-        "match": ("pairs",),
-    }
-
     def _show_type_fields(self) -> None:
-        self.answer_box.children = [getattr(self, name) for name in self._FIELDS[self.qtype.value]]
+        self.answer_box.children = [getattr(self, name) for name in get_type(self.qtype.value).form_fields]
 
     def _topic_changed(self) -> None:
         facts = self.bank.facts_for(self.topic.value) if self.topic.value else []
@@ -129,22 +117,9 @@ class AuthoringForm(w.VBox):
         """The question as the form describes it (empty fields left out)."""
         kind = self.qtype.value
         data: dict[str, Any] = {"id": self.qid.value.strip(), "type": kind, "prompt": self.prompt.value.strip()}
-        if kind in ("single", "multiple"):
-            data["choices"] = _lines(self.choices.value)
-            if kind == "single":
-                data["answer"] = self.answer.value
-            else:
-                data["answers"] = list(self.answers.value)
-        elif kind == "true_false":
-            data["answer"] = self.truth.value
-        elif kind == "number":
-            data.update(answer=_number(self.number.value), tolerance=self.tolerance.value or None, unit=self.unit.value.strip())
-        elif kind == "text":
-            data.update(answer=self.text_answer.value.strip(), alternates=_lines(self.alternates.value))
-        elif kind == "order":
-            data["items"] = _lines(self.items.value)
-        else:
-            data["pairs"] = [[part.strip() for part in line.split("->", 1)] for line in _lines(self.pairs.value)]
+        from_form = get_type(kind).from_form
+        if from_form is not None:
+            data.update(from_form(self))
         data.update(facts=list(self.facts.value), explanation=self.explanation.value.strip(),
                     difficulty=self.difficulty.value,
                     tags=[t.strip() for t in self.tags.value.split(",") if t.strip()])
@@ -188,16 +163,6 @@ class AuthoringForm(w.VBox):
     def _show_problems(self, problems: list[Any], heading: str = "To fix before saving") -> None:
         items = "".join(f"<li>{escape(_plain(p))}</li>" for p in problems)
         self.messages.value = f'<div style="color:#a4161a"><strong>{heading}:</strong><ul>{items}</ul></div>'
-
-
-def _number(text: str) -> float | str | None:
-    text = text.strip().replace(",", "")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return text  # the model then says plainly that it must be a number
 
 
 def _plain(problem: Any) -> str:

@@ -210,4 +210,4 @@ RENDERERS: dict[str, type[Renderer]] = {
 
 def render_input(item: QuizItem, submit: Callable[[], None]) -> Renderer:
     """The renderer for an item's question type."""
-    return RENDERERS[item.question.type](item, submit)  # type: ignore[attr-defined]
+    return RENDERERS[item.question.type](item, submit)

@@ -11,14 +11,7 @@ from jkquiz.engine import Feedback, QuizSession
 from jkquiz.widgets.feedback import feedback_html, progress_html, results_html
 from jkquiz.widgets.inputs import Renderer, render_input
 from jkquiz.widgets.style import stylesheet
-
-
-HINTS = {
-    "true_false": "True or false?",
-    "multiple": "Select every right answer.",
-    "order": "Use Up and Down to put the items in order (first at the top).",
-    "match": "Choose the matching item for each row.",
-}
+from jkquiz.types import get_type
 
 
 class QuizView(w.VBox):
@@ -89,7 +82,7 @@ class QuizView(w.VBox):
         item = self.session.current
         self.renderer = render_input(item, self.check)
         self.note.value = f'<p class="jkq-note">{escape(self.session.note)}</p>' if self.session.note else ""
-        hint = HINTS.get(item.question.type, "")  # type: ignore[attr-defined]
+        hint = get_type(item.question.type).hint
         hint_html = f'<p class="jkq-hint">{hint}</p>' if hint else ""
         self.prompt.value = f'<p class="jkq-prompt">{escape(item.question.prompt)}</p>{hint_html}'
         self.area.children = (self.renderer.widget,)
