@@ -70,7 +70,8 @@ def summary_html(data: Overview) -> str:
 def download_html(record: str) -> str:
     """A link that saves the learner's record (a progress export) as a file; Refresh brings it up to date."""
     data = base64.b64encode(record.encode("utf-8")).decode("ascii")
-    return (f'<p><a download="{RECORD_FILE}" href="data:application/x-ndjson;base64,{data}">Download your record</a> '
+    return (f'<p><a download="{RECORD_FILE}" href="data:application/x-ndjson;base64,{data}" '
+            'style="color:#0550ae;text-decoration:underline;font-weight:600">Download your record</a> '
             "(a file your teacher can read with <code>jkquiz report</code>; Refresh first to include your latest "
             "answers)</p>")
 
