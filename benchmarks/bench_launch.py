@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -40,6 +41,7 @@ READY: dict[str, list[float]] = {"bare": [], "02-normalization": [], "minimal": 
 CHROMIUM = os.environ.get("JKQUIZ_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]
+TOKEN = secrets.token_urlsafe(24)  # jkquiz servers need one on 127.0.0.1 too; the bare Voila baseline has none
 MINIMAL_CODE = "import jkquiz\njkquiz.ask('q-norm-treaty-signed-city')"  # lesson 02's first quiz, alone
 BARE_CODE = ("import ipywidgets as w\nb = w.Button(description='Click me')\nl = w.Label('')\n"
              "b.on_click(lambda _: setattr(l, 'value', 'clicked'))\nw.VBox([b, l])")
@@ -135,7 +137,7 @@ def time_run_all(browser, origin: str, notebook: str, ready: str) -> float:  # t
 
 def _time_run_all(page, origin: str, notebook: str, ready: str) -> float:  # type: ignore[no-untyped-def]
     opened = time.perf_counter()
-    page.goto(f"{origin}/lab/tree/{notebook}?reset")  # reset: no other notebook restored beside it
+    page.goto(f"{origin}/lab/tree/{notebook}?reset&token={TOKEN}")  # reset: no other notebook restored beside it
     page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"^Python 3.*\| Idle$")).wait_for(timeout=120_000)
     READY[notebook.rsplit("-", 1)[0]].append(time.perf_counter() - opened)
     page.get_by_role("menuitem", name="Run", exact=True).click()
@@ -162,18 +164,19 @@ def main() -> None:
                                          "/", port, click_button_live, log))
             port = free_port()
             app.append(time_voila(browser, [*jkquiz, "app", "--no-browser", "--notebooks", str(notebooks),
-                                            "--port", str(port)],
-                                  "/voila/render/00-start-here.ipynb", port, click_quiz_live, log))
+                                            "--port", str(port), "--token", TOKEN],
+                                  f"/voila/render/00-start-here.ipynb?token={TOKEN}", port, click_quiz_live, log))
         port = free_port()
         lesson.append(time_voila(browser, [*jkquiz, "app", "--no-browser", "--notebooks", str(notebooks),
-                                           "--port", str(port)],
-                                 "/voila/render/02-normalization.ipynb", port, click_quiz_live, log))
+                                           "--port", str(port), "--token", TOKEN],
+                                 f"/voila/render/02-normalization.ipynb?token={TOKEN}", port, click_quiz_live, log))
 
         port = free_port()
-        server = start([*jkquiz, "lab", "--no-browser", "--notebooks", str(notebooks), "--port", str(port)], log)
+        server = start([*jkquiz, "lab", "--no-browser", "--notebooks", str(notebooks), "--port", str(port),
+                        "--token", TOKEN], log)
         try:
             page = browser.new_page()
-            goto_when_up(page, f"http://127.0.0.1:{port}/lab")
+            goto_when_up(page, f"http://127.0.0.1:{port}/lab?token={TOKEN}")
             page.close()
             for run in range(RUNS):  # a fresh copy each time: a fresh kernel, as a learner's first Run All
                 for name in ("bare", "02-normalization", "minimal"):

@@ -56,3 +56,6 @@ def _forget_progress_store() -> None:
     study = sys.modules.get("jkquiz.study")
     if study is not None:
         study.forget_store()
+    current = sys.modules.get("jkquiz.progress.current")
+    if current is not None:
+        current.forget_store()

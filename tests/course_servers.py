@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -48,12 +48,14 @@ def jkquiz_command() -> list[str]:
 class CourseServer:
     """`jkquiz lab` or `jkquiz app` running in the background for a test module."""
 
-    def __init__(self, command: str, notebooks: Path, workdir: Path, *extra: str) -> None:
+    def __init__(self, command: str, notebooks: Path, workdir: Path, *extra: str,
+                 env: dict[str, str] | None = None) -> None:
         self.command, self.notebooks, self.workdir, self.extra = command, notebooks, workdir, extra
+        self.extra_env = env or {}
         self.home = workdir / "jkquiz-home"
         self.log_path = workdir / f"jkquiz-{command}.log"
         self.proc: subprocess.Popen[bytes] | None = None
-        self.url = self.origin = ""
+        self.url = self.origin = self.token = ""
         self.returncode: int | None = None
 
     def env(self) -> dict[str, str]:
@@ -67,6 +69,7 @@ class CourseServer:
         env["JKQUIZ_HOME"] = str(self.home)
         env["TMPDIR"] = str(self.workdir)  # the server's own work folder, so a leftover would be seen
         env.pop("JKQUIZ_NOTEBOOKS", None)
+        env.update(self.extra_env)
         return env
 
     def start(self) -> CourseServer:
@@ -84,12 +87,18 @@ class CourseServer:
                 self.url = match.group(1)
                 parts = urlsplit(self.url)
                 self.origin = f"{parts.scheme}://{parts.netloc}"
+                self.token = parse_qs(parts.query).get("token", [""])[0]
                 return self
             if self.proc.poll() is not None:
                 pytest.fail(f"jkquiz {self.command} exited with {self.proc.returncode}:\n{self.output()}")
             time.sleep(0.2)
         self.kill()
         pytest.fail(f"jkquiz {self.command} printed no address within {START_TIMEOUT:.0f} s:\n{self.output()}")
+
+    def at(self, path: str) -> str:
+        """The address of `path` on this server, with the token (which also logs the browser in)."""
+        joiner = "&" if "?" in path else "?"
+        return f"{self.origin}{path}{joiner}token={quote(self.token)}" if self.token else self.origin + path
 
     def output(self) -> str:
         """What jkquiz printed so far."""

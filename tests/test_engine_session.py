@@ -150,3 +150,20 @@ def test_choice_note_names_the_choice_only_once(mini_bank_dir, tmp_path) -> None
     q = bank.questions["q-s-single"]
     feedback = QuizSession([q], bank).submit(q.id, "Treaty of Ganghwa")
     assert feedback.choice_notes == ("Treaty of Ganghwa was the 1876 treaty that opened Korean ports.",)
+
+
+def test_an_unexpected_error_while_saving_is_logged_and_the_learner_sees_a_plain_line(mini_bank, tmp_path) -> None:
+    from jkquiz.engine.session import UNEXPECTED
+    from jkquiz.progress.current import log_to_file
+
+    def buggy(_attempt):
+        raise KeyError("card")
+
+    log_to_file(tmp_path / "jkquiz.log")
+    q = mini_bank.questions["q-s-tf"]
+    feedback = QuizSession([q], mini_bank, on_attempt=buggy).submit(q.id, False)
+    assert feedback.status == "correct" and feedback.warning == UNEXPECTED
+    assert "KeyError" not in feedback.warning and "Traceback" not in feedback.warning
+    logged = (tmp_path / "jkquiz.log").read_text(encoding="utf-8")
+    assert "saving the answer to q-s-tf failed" in logged and "Traceback (most recent call last)" in logged
+    assert "KeyError: 'card'" in logged

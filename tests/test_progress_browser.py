@@ -18,8 +18,9 @@ T0 = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
 
 
 def attempt(i: int, qid: str = "q-terr-korean-name") -> Attempt:
-    return Attempt(qid, "territory", "0123456789abcdef", "Dokdo", "Dokdo", ["correct", "wrong"][i % 2],
-                   [1.0, 0.0][i % 2], 3.0, T0 + timedelta(minutes=i), f"tab-{i}")
+    return Attempt(question_id=qid, topic="territory", content_hash="0123456789abcdef", response="Dokdo",
+                   response_text="Dokdo", status=["correct", "wrong"][i % 2], score=[1.0, 0.0][i % 2], seconds=3.0,
+                   answered_at=T0 + timedelta(minutes=i), session_id=f"tab-{i}")
 
 
 def test_answers_survive_a_reload(tmp_path: Path) -> None:

@@ -61,6 +61,55 @@ def stop_cleanly(server: CourseServer) -> None:
 
 
 # --- expected problems: a message, no traceback, the documented exit code ---------------------------
+def _two_busy_ports() -> tuple[socket.socket, socket.socket, int]:
+    """Two listening sockets on consecutive ports, and the first port."""
+    for _ in range(50):
+        first = socket.socket()
+        first.bind(("127.0.0.1", 0))
+        port = first.getsockname()[1]
+        second = socket.socket()
+        try:
+            second.bind(("127.0.0.1", port + 1))
+        except OSError:
+            first.close()
+            second.close()
+            continue
+        first.listen()
+        second.listen()
+        return first, second, port
+    pytest.fail("found no two consecutive free ports")
+
+
+def test_busy_port_message_suggests_a_port_that_is_free(notebooks: Path) -> None:
+    first, second, port = _two_busy_ports()
+    with first, second:
+        result = run_cli("app", "--no-browser", "--notebooks", str(notebooks), "--port", str(port))
+        suggested = int(result.stderr.rsplit("--port ", 1)[1].split(".")[0])
+        assert result.returncode == 1 and f"port {port} on 127.0.0.1 is already in use" in result.stderr
+        assert suggested > port + 1, "port + 1 is busy too: it must not be suggested"
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", suggested))  # the suggested port is really free
+
+
+def test_a_vanished_pages_kernel_is_culled(notebooks: Path, tmp_path: Path) -> None:
+    """A page that never says goodbye (a crashed browser) leaves an idle, unconnected kernel: it is ended.
+    The course's settings cull after 540 s idle, checked every 60 s; the test shortens both."""
+    server = CourseServer("app", notebooks, tmp_path, env={"JKQUIZ_CULL_IDLE_SECONDS": "4",
+                                                           "JKQUIZ_CULL_INTERVAL_SECONDS": "1"}).start()
+    try:
+        assert status(server.at("/voila/render/02-normalization.ipynb")) == 200  # runs the lesson; no page stays
+        assert server.kernels() >= 1
+        assert server.wait_kernels(at_most=0, timeout=60) == 0
+    finally:
+        stop_cleanly(server)
+
+
+def test_the_course_culls_within_ten_minutes() -> None:
+    config = (ROOT / "src" / "jkquiz" / "serve" / "jupyter" / "config" / "voila.py").read_text(encoding="utf-8")
+    idle = int(config.split('"JKQUIZ_CULL_IDLE_SECONDS", "')[1].split('"')[0])
+    interval = int(config.split('"JKQUIZ_CULL_INTERVAL_SECONDS", "')[1].split('"')[0])
+    assert idle + interval <= 600
+    assert "c.MappingKernelManager.cull_connected = False" in config  # an open page's kernel is never culled
 @pytest.mark.parametrize("command", ["lab", "app"])
 def test_port_in_use_is_a_clear_error(command: str, notebooks: Path) -> None:
     with socket.socket() as busy:
@@ -139,13 +188,46 @@ def test_given_token_is_used(notebooks: Path, second_loopback: str, tmp_path: Pa
         stop_cleanly(server)
 
 
+@pytest.mark.parametrize(("command", "protected"), [
+    ("lab", "/api/contents"),
+    ("app", "/voila/render/02-normalization.ipynb"),
+])
+def test_loopback_also_needs_the_token(command: str, protected: str, notebooks: Path, tmp_path: Path) -> None:
+    """Another account on the same computer reaches 127.0.0.1 too: without the token it gets nothing."""
+    server = CourseServer(command, notebooks, tmp_path).start()
+    try:
+        assert server.url.startswith("http://127.0.0.1:") and f"token={server.token}" in server.url
+        assert len(server.token) >= 32, "the printed and opened address carries a generated token"
+        assert status(server.origin + protected) in (302, 401, 403)
+        assert status(server.at(protected)) == 200
+        if command == "lab":  # the attack that worked: take the _xsrf cookie from /lab, then start a kernel
+            cookies = http.cookiejar.CookieJar()
+            stranger = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
+            stranger.open(server.origin + "/lab", timeout=60).close()
+            xsrf = next((c.value for c in cookies if c.name == "_xsrf"), "")
+            request = urllib.request.Request(server.origin + "/api/kernels", data=b"{}", method="POST",
+                                             headers={"Content-Type": "application/json", "X-XSRFToken": xsrf})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                stranger.open(request, timeout=60)
+            assert refused.value.code == 403
+            assert server.kernels() == 0
+    finally:
+        stop_cleanly(server)
+
+
+def test_an_empty_token_is_refused_on_loopback_too(notebooks: Path) -> None:
+    result = run_cli("lab", "--no-browser", "--notebooks", str(notebooks), "--token", "")
+    assert result.returncode == 2
+    assert "a server without a token would let any other program or account on this computer run code" in result.stderr
+
+
 # --- Ctrl-C ends the server and its kernels ------------------------------------------------------------
 def test_ctrl_c_shuts_down_the_app_and_its_kernels(notebooks: Path, tmp_path: Path) -> None:
     server = CourseServer("app", notebooks, tmp_path).start()
     try:
-        assert server.url.startswith("http://127.0.0.1:") and "token" not in server.url
-        assert status(server.origin + "/voila/render/02-normalization.ipynb") == 200  # runs the lesson
-        assert status(server.origin + "/voila/render/instructor/add-questions.ipynb") == 404  # not a course page
+        assert server.url.startswith("http://127.0.0.1:") and len(server.token) >= 32
+        assert status(server.at("/voila/render/02-normalization.ipynb")) == 200  # runs the lesson
+        assert status(server.at("/voila/render/instructor/add-questions.ipynb")) == 404  # not a course page
         assert server.kernels() >= 1
     finally:
         stop_cleanly(server)
@@ -154,7 +236,7 @@ def test_ctrl_c_shuts_down_the_app_and_its_kernels(notebooks: Path, tmp_path: Pa
 def test_ctrl_c_shuts_down_jupyterlab_and_its_kernels(notebooks: Path, tmp_path: Path) -> None:
     server = CourseServer("lab", notebooks, tmp_path).start()
     try:
-        assert server.url.endswith("/lab/tree/00-start-here.ipynb")
+        assert server.url.endswith(f"/lab/tree/00-start-here.ipynb?token={server.token}")
         cookies = http.cookiejar.CookieJar()
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
         browser.open(server.url, timeout=60).close()  # the page sets the _xsrf cookie a POST must echo
@@ -175,7 +257,7 @@ def test_ctrl_c_shuts_down_jupyterlab_and_its_kernels(notebooks: Path, tmp_path:
 def test_lab_hides_the_news_toast_through_its_own_settings(notebooks: Path, tmp_path: Path) -> None:
     server = CourseServer("lab", notebooks, tmp_path).start()
     try:
-        url = server.origin + "/lab/api/settings/@jupyterlab/apputils-extension:notification"
+        url = server.at("/lab/api/settings/@jupyterlab/apputils-extension:notification")
         with urllib.request.urlopen(url, timeout=60) as response:
             defaults = {k: v.get("default") for k, v in json.load(response)["schema"]["properties"].items()}
         assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False  # JupyterLab: "none", true

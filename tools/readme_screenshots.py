@@ -11,6 +11,7 @@ Works on copies of the notebooks (outputs cleared) with every Jupyter and jkquiz
 from __future__ import annotations
 
 import os
+import secrets
 import re
 import shutil
 import signal
@@ -43,9 +44,10 @@ class Server:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.origin = f"http://127.0.0.1:{self.port}"
+        self.token = secrets.token_urlsafe(24)
         with open(log, "ab") as out:
             self.proc = subprocess.Popen([*JKQUIZ, command, "--no-browser", "--notebooks", str(notebooks),
-                                          "--port", str(self.port)], stdout=out, stderr=subprocess.STDOUT,
+                                          "--port", str(self.port), "--token", self.token], stdout=out, stderr=subprocess.STDOUT,
                                          start_new_session=True)
         deadline = time.monotonic() + 120
         while f":{self.port}/" not in log.read_text(errors="replace"):
@@ -69,7 +71,7 @@ def lab_quiz(browser, notebooks: Path, log: Path, out: Path) -> None:  # type: i
     server = Server("lab", notebooks, log)
     try:
         page = browser.new_page(viewport={"width": 1280, "height": 860})
-        page.goto(f"{server.origin}/lab/tree/02-normalization.ipynb")
+        page.goto(f"{server.origin}/lab/tree/02-normalization.ipynb?token={server.token}")
         page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"^Python 3.*\| Idle$")).wait_for(timeout=120_000)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -87,10 +89,10 @@ def app_contents(browser, notebooks: Path, log: Path, out: Path) -> None:  # typ
     server = Server("app", notebooks, log)
     try:
         page = browser.new_page(viewport={"width": 1100, "height": 900})
-        page.goto(f"{server.origin}/voila/render/02-normalization.ipynb")
+        page.goto(f"{server.origin}/voila/render/02-normalization.ipynb?token={server.token}")
         page.locator(".jkquiz").filter(has=page.locator("progress")).wait_for(timeout=120_000)
         answer_quick_check(page, "Tokyo")
-        page.goto(f"{server.origin}/voila/render/index.ipynb")
+        page.goto(f"{server.origin}/voila/render/index.ipynb?token={server.token}")
         page.locator(".jkq-contents").wait_for(timeout=120_000)
         page.wait_for_timeout(500)
         page.screenshot(path=str(out))

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank
+from jkquiz.bank.shared import course_bank
 from jkquiz.errors import BankError
 from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
+
+__all__ = ["ask", "course_bank", "quiz"]
 
 if TYPE_CHECKING:
     from jkquiz.widgets import QuizView
     from jkquiz.widgets.notice import Notice
-
-
-@lru_cache(maxsize=1)
-def course_bank() -> Bank:
-    """The course's bank, loaded once (compiled when it matches the YAML files)."""
-    from jkquiz.bank.compiled import load_course_bank
-
-    return load_course_bank()
 
 
 def _bank_notice(exc: BankError) -> Notice:

@@ -23,7 +23,7 @@ def default_mode() -> int:
     return 0o666 & ~mask
 
 
-def replace_file(path: Path, write: Callable[[IO[bytes]], None], *, keep_mode: bool = True,
+def replace_file(path: Path, write: Callable[[IO[bytes]], object], *, keep_mode: bool = True,
                  before_replace: Callable[[], None] | None = None) -> None:
     """Write `path` through `write` (given a binary file) and rename it into place; no half-written file ever.
 

@@ -53,7 +53,9 @@ def notebooks_dir() -> Path:
 
 def parse_header(markdown: str) -> Header:
     """Title, questions, objectives and reading time from a lesson's opening Markdown."""
-    title, questions, objectives, minutes = "", [], [], None
+    title, minutes = "", None
+    questions: list[str] = []
+    objectives: list[str] = []
     current: list[str] | None = None
     for line in markdown.splitlines():
         text = line.strip()
@@ -64,7 +66,7 @@ def parse_header(markdown: str) -> Header:
         elif OBJECTIVES_HEAD.match(text):
             current = objectives
         elif READING.search(text):
-            minutes, current = int(READING.search(text).group(1)), None  # type: ignore[union-attr]
+            minutes, current = int(READING.search(text).group(1)), None  # type: ignore[union-attr]  # the elif matched
         elif text[:2] in ("- ", "* ") and current is not None:
             current.append(text[2:].strip())
         elif text and current is not None and current:

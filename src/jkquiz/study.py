@@ -2,99 +2,40 @@
 
 from __future__ import annotations
 
-import sys
-import warnings
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank
-from jkquiz.bank.model import renames
+from jkquiz.bank.shared import course_bank
 from jkquiz.engine import Attempt, QuizSession
 from jkquiz.errors import ProgressError, QuizError
-from jkquiz.progress import (
-    Overview, ProgressStore, current_hashes, due_phrase, open_or_fallback, plan_review, topic_progress,
+from jkquiz.progress import Overview, ProgressStore, current_hashes, due_phrase, plan_review, topic_progress
+from jkquiz.progress import current
+from jkquiz.progress.current import (
+    DEFAULT_LEARNER, LEARNER_KEY, ProgressWarning, learner, name_learner, progress_store, store_for,
 )
+
+__all__ = ["DEFAULT_LEARNER", "LEARNER_KEY", "NOTHING_YET", "ProgressWarning", "Recorder", "dashboard", "forget_store",
+           "learner", "name_learner", "overview", "progress_store", "recorder", "review", "set_learner", "store_for"]
 
 if TYPE_CHECKING:
     from jkquiz.widgets.dashboard import DashboardView
     from jkquiz.widgets.review import ReviewView
 
-DEFAULT_LEARNER = "learner"  # whose answers these are until set_learner() names them
-LEARNER_KEY = "learner"
 NOTHING_YET = ("Nothing to review yet. Answer the quizzes in the lessons: each question comes back here "
                "when it is due for review.")
 
 
-class ProgressWarning(UserWarning):
-    """Progress cannot be saved to its file (it is kept in memory for this session)."""
-
-
-_store: ProgressStore | None = None
-
-
-def progress_store() -> ProgressStore:
-    """This kernel's progress store, opened on first use; when the file cannot be used, one in memory and a
-    warning, shown once."""
-    global _store
-    if _store is None:
-        if sys.platform == "emscripten":  # the static site: answers kept in the browser's own storage
-            from jkquiz.progress.browser import open_browser_store
-
-            _store = open_browser_store()
-        else:
-            _store = open_or_fallback()
-        if _store.warning:
-            warnings.warn(_store.warning, ProgressWarning, stacklevel=3)
-    return _store
-
-
 def forget_store() -> None:
-    """Close the store, so the next use opens it afresh (after JKQUIZ_HOME changed, in tests)."""
-    global _store
-    if _store is not None:
-        _store.close()
-    _store = None
-    _carried.clear()
+    """Close the store, so the next use opens it afresh (after JKQUIZ_HOME changed, in tests); answers waiting too."""
+    current.forget_store()
     _RECORDER.pending.clear()
-
-
-_carried: set[int] = set()  # banks whose renames this kernel's store has taken in
-
-
-def store_for(bank: Bank) -> ProgressStore:
-    """This kernel's store, with answers under questions' earlier ids (`renamed_from`) moved to their ids now."""
-    store = progress_store()
-    if id(bank) not in _carried:
-        moves = renames(bank.questions.values())
-        try:
-            if moves:
-                store.carry_over(moves)
-            _carried.add(id(bank))
-        except ProgressError:
-            pass  # the store is busy or read-only: answers stay where they are, and it is tried again next time
-    return store
-
-
-def learner() -> str:
-    """The name the answers are saved under."""
-    return progress_store().setting(LEARNER_KEY) or DEFAULT_LEARNER
 
 
 def set_learner(name: str) -> None:
     """Save answers under `name` from now on (remembered); answers given before any name was set move with it."""
     clean = name_learner(progress_store(), name)
     print(f"Your answers are saved as {clean}.")
-
-
-def name_learner(store: ProgressStore, name: str) -> str:
-    """Remember the learner's name in `store` (moving unnamed answers to it); the name as cleaned."""
-    clean = " ".join(str(name).split())
-    if not clean or len(clean) > 80 or not clean.isprintable():
-        raise ProgressError(f"a learner's name should be 1 to 80 printable characters, not {name!r}")
-    if store.setting(LEARNER_KEY) is None and clean != DEFAULT_LEARNER and store.count(DEFAULT_LEARNER):
-        store.rename_learner(DEFAULT_LEARNER, clean)
-    store.set_setting(LEARNER_KEY, clean)
-    return clean
 
 
 class Recorder:
@@ -130,7 +71,6 @@ def recorder(bank: Bank | None = None) -> Recorder:
 
 def review(n: int = 10, *, now: datetime | None = None, bank: Bank | None = None) -> ReviewView:
     """A quiz of up to `n` questions due for review, most overdue first, topics mixed; or when the next is due."""
-    from jkquiz.api import course_bank
     from jkquiz.widgets.review import ReviewView
 
     if not isinstance(n, int) or n < 1:
@@ -161,7 +101,6 @@ def _nothing_due(store: ProgressStore, who: str, now: datetime, hashes: dict[str
 
 def overview(*, now: datetime | None = None, bank: Bank | None = None) -> Overview:
     """The figures the dashboard shows, read afresh from the store."""
-    from jkquiz.api import course_bank
 
     bank = bank or course_bank()
     store, who = store_for(bank), learner()

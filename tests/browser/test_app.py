@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from course_servers import CourseServer
 from playwright.sync_api import Page, expect
 from .conftest import EVERY_TYPE_PAGE
 from .quizdriver import Learner
@@ -21,7 +22,7 @@ def lesson_quizzes(page: Page):  # type: ignore[no-untyped-def]
 
 
 def test_contents_lists_every_lesson_with_objectives_time_and_score(app_server, page: Page) -> None:
-    page.goto(app_server.origin + "/")  # the front page leads to the contents
+    page.goto(app_server.at("/"))  # the front page leads to the contents
     expect(page).to_have_url(re.compile(r"/voila/render/index\.ipynb$"))
     course = lessons(app_server.notebooks)
     links = page.locator(".jkq-contents h2 a")
@@ -70,7 +71,7 @@ def test_lesson_by_keyboard_only_and_score_on_contents(app_server, page: Page) -
 
 
 def test_every_question_type_by_keyboard_only(app_server, page: Page) -> None:
-    page.goto(f"{app_server.origin}/voila/render/{EVERY_TYPE_PAGE}")
+    page.goto(app_server.at(f"/voila/render/{EVERY_TYPE_PAGE}"))
     checks = page.locator(".jkquiz")
     expect(checks).to_have_count(7, timeout=LESSON_TIMEOUT)
     learner = Learner(page, keys=True)
@@ -94,16 +95,16 @@ def serious_violations(page: Page, context: str | None = None) -> list[str]:
     ]
 
 
-def answered_lesson(page: Page, origin: str) -> None:
+def answered_lesson(page: Page, server: CourseServer) -> None:
     """Lesson 03 in the app, a quick check answered wrongly and a quiz question rightly (both feedbacks shown)."""
-    page.goto(origin + "/voila/render/03-territory.ipynb")
+    page.goto(server.at("/voila/render/03-territory.ipynb"))
     quizzes = lesson_quizzes(page)
     Learner(page).answer(quizzes.first, right=False)
     Learner(page).answer(quizzes.filter(has=page.locator("progress")), right=True)
 
 
 def test_rendered_lesson_and_quizzes_have_no_serious_accessibility_violations(app_server, page: Page) -> None:
-    answered_lesson(page, app_server.origin)
+    answered_lesson(page, app_server)
     found = serious_violations(page)
     assert not found, "\n".join(found)
     # links in the text are underlined, not told apart by colour alone (axe passes some colours by contrast)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from course_servers import CourseServer
 from playwright.sync_api import Page, expect
 from .quizdriver import Learner, shown_question
 
@@ -12,9 +13,10 @@ from jkquiz.progress import open_store
 LESSON = "02-normalization.ipynb"
 
 
-def run_all(page: Page, origin: str, notebook: str) -> None:
+def run_all(page: Page, server: CourseServer | str, notebook: str) -> None:
     """Open a notebook in JupyterLab and choose Run → Run All Cells once its kernel is idle."""
-    page.goto(f"{origin}/lab/tree/{notebook}")
+    path = f"/lab/tree/{notebook}"
+    page.goto(server + path if isinstance(server, str) else server.at(path))  # str: a base already logged in
     expect(page.locator(".jp-Notebook")).to_be_visible(timeout=60_000)
     # The toolbar says "idle" already before a kernel is attached; the status bar names the kernel once it is.
     kernel_idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"^Python 3.*\| Idle$"))
@@ -39,7 +41,7 @@ def red(color: str) -> bool:
 
 
 def test_lesson_quiz_in_jupyterlab_wrong_then_right_is_saved(lab_server, page: Page) -> None:
-    run_all(page, lab_server.origin, LESSON)
+    run_all(page, lab_server, LESSON)
     quiz = page.locator(".jp-OutputArea-output .jkquiz").filter(has=page.locator("progress"))  # the end quiz
     expect(quiz).to_be_visible(timeout=90_000)
     learner = Learner(page)

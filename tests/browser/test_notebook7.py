@@ -13,7 +13,7 @@ LESSON = "02-normalization.ipynb"
 
 def test_quick_check_in_notebook_7(lab_server, page: Page) -> None:
     """The same lesson in the Notebook 7 interface (served by the same server): a quick check answered."""
-    page.goto(f"{lab_server.origin}/notebooks/{LESSON}")
+    page.goto(lab_server.at(f"/notebooks/{LESSON}"))
     expect(page.locator(".jp-Notebook")).to_be_visible(timeout=60_000)
     expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_attached(timeout=60_000)
     page.wait_for_timeout(2_000)  # the indicator says idle before the kernel's connection is up

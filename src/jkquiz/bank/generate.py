@@ -32,9 +32,9 @@ def generate_questions(bank: Bank, seed: int = 0) -> int:
         for q in by_topic.get(topic_id, []):
             ordered[q.id] = q
         facts = facts_by_topic.get(topic_id, [])
-        new = [q for f in facts if (q := year_question(f)) is not None]
+        new: list[QuestionBase] = [made for f in facts if (made := year_question(f)) is not None]
         new += timeline_questions(topic_id, facts, random.Random(f"{seed}:timeline:{topic_id}"))
-        new += [q for f in facts if (q := choice_question(f, answers, random.Random(f"{seed}:choice:{f.id}"))) is not None]
+        new += [pick for f in facts if (pick := choice_question(f, answers, random.Random(f"{seed}:choice:{f.id}"))) is not None]
         for q in new:
             if q.id in ordered or q.id in bank.questions or q.id in bank.facts:
                 continue
@@ -86,7 +86,7 @@ def timeline_questions(topic_id: str, facts: list[Fact], rng: random.Random) -> 
                 id=f"{PREFIX}timeline-{topic_id}-{index + 1}",
                 type="order",
                 prompt="Put these in order, earliest first.",
-                items=[f.label for f in chosen],  # type: ignore[misc]
+                items=[f.label for f in chosen],
                 facts=[f.id for f in chosen],
                 explanation="; ".join(f"{f.label}: {f.when}" for f in chosen) + ".",
                 difficulty=3,

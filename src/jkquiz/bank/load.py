@@ -143,7 +143,8 @@ def _load_file(path: Path, bank: Bank) -> list[Problem]:
             at((section,), "", section, f"'{section}' must be a list of items (each starting with '- ')")
             continue
         for index, raw in enumerate(items):
-            label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"{section}[{index}]"
+            given = raw.get("id") if isinstance(raw, dict) else None
+            label = given if isinstance(given, str) else f"{section}[{index}]"
             item = _validate(model, raw, (section, index), label, at)
             if item is None:
                 continue
@@ -153,7 +154,7 @@ def _load_file(path: Path, bank: Bank) -> list[Problem]:
                 where = f"{first.file}:{first.at()[0]}" if first else "elsewhere"
                 at((section, index, "id"), item.id, "id", f"duplicate id '{item.id}' (first defined at {where})")
                 continue
-            store[item.id] = item  # type: ignore[index]
+            store[item.id] = item
             bank.where[f"{kind}:{item.id}"] = Where(name, doc.root, (section, index))
     return problems
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from jkquiz.bank.model import QUESTION_TYPES, Fact, Strict
@@ -20,7 +21,7 @@ def allowed_keys(model: type[Strict]) -> list[str]:
     return list(model.model_fields)
 
 
-def describe(error: dict[str, Any], model: type[Strict] | None) -> tuple[str, tuple[Any, ...]]:
+def describe(error: Mapping[str, Any], model: type[Strict] | None) -> tuple[str, tuple[Any, ...]]:
     """A sentence for one pydantic error, and the error's location with union tags removed."""
     loc = tuple(error["loc"])
     if model is None and loc and loc[0] in QUESTION_TYPES:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from types import GenericAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
 
 from pydantic import BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, TypeAdapter, create_model, field_validator
 
@@ -19,7 +20,7 @@ from jkquiz.types.text import TextQuestion
 from jkquiz.types.true_false import TrueFalseQuestion
 
 __all__ = [
-    "PARTIAL_DATE", "QUESTION_ADAPTER", "QUESTION_TYPES", "SLUG", "BankFile", "Fact", "Kind", "MatchQuestion", "MultipleQuestion",
+    "KINDS", "PARTIAL_DATE", "QUESTION_ADAPTER", "QUESTION_TYPES", "SLUG", "BankFile", "Fact", "Kind", "MatchQuestion", "MultipleQuestion",
     "NumberQuestion", "OrderQuestion", "Perspectives", "QuestionBase", "SingleQuestion", "Slug", "Source", "Strict",
     "Rename", "Terms", "Text", "TextQuestion", "Topic", "TrueFalseQuestion", "bank_file_model", "content_hash", "renames",
 ]
@@ -71,6 +72,7 @@ class Topic(Strict):
 
 
 Kind = Literal["event", "person", "place", "term", "statistic", "document"]
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 class Fact(Strict):
@@ -137,7 +139,10 @@ class _Models(Mapping[str, type[QuestionBase]]):
 QUESTION_TYPES: Mapping[str, type[QuestionBase]] = _Models()
 
 
-_Question = question_union()  # the built-in types' tagged union (bank_file_model() follows the registry)
+if TYPE_CHECKING:
+    _Question: TypeAlias = QuestionBase
+else:
+    _Question = question_union()  # the built-in types' tagged union (bank_file_model() follows the registry)
 QUESTION_ADAPTER: TypeAdapter[QuestionBase] = question_adapter()  # built-in types; question_adapter() follows the registry
 
 
@@ -162,9 +167,10 @@ def bank_file_model() -> type[BankFile]:
     """The bank file model for the question types registered now (BankFile itself for the built-in ones)."""
     key = tuple(TYPES)
     if key not in _BANK_FILES:
+        questions_type: Any = GenericAlias(list, (question_union(),))  # list[<union built at run time>]
         _BANK_FILES[key] = create_model(
             "BankFile", __base__=BankFile,
-            questions=(list[question_union()], Field(default_factory=list, description="Questions resting on the facts.")),  # type: ignore[valid-type]
+            questions=(questions_type, Field(default_factory=list, description="Questions resting on the facts.")),
         )
     return _BANK_FILES[key]
 

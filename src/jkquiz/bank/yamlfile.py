@@ -17,7 +17,7 @@ import yaml
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the pure-Python twin of CSafeLoader
 
 MAX_BYTES = 5 * 1024 * 1024
 _INT = "tag:yaml.org,2002:int"

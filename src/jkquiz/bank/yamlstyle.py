@@ -62,14 +62,14 @@ def styled(value: Any, key: str = "") -> Any:
             node[key] = styled(v, k)
         return node
     if isinstance(value, (list, tuple)):
-        node = CommentedSeq(styled(v) for v in value)
+        seq = CommentedSeq(styled(v) for v in value)
         simple = all(isinstance(v, (str, int, float, bool)) for v in value)
         if value and isinstance(value[0], (list, tuple)):  # pairs: a block list of [left, right]
-            for inner in node:
+            for inner in seq:
                 inner.fa.set_flow_style()
         elif simple and (len(", ".join(map(str, value))) + len(key) + 4 <= FLOW_MAX or key in ("facts", "tags")):
-            node.fa.set_flow_style()
-        return node
+            seq.fa.set_flow_style()
+        return seq
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str):
@@ -83,7 +83,7 @@ def styled_text(text: str, key: str = "") -> Any:
         return LiteralScalarString(text)
     if len(text) + len(key) + 6 > PLAIN_MAX and " " in text and text == text.strip() and "  " not in text:
         folded = FoldedScalarString(text)
-        folded.fold_pos = _fold_positions(text)  # type: ignore[attr-defined]
+        folded.fold_pos = _fold_positions(text)
         return folded
     if _ambiguous(text):
         return DoubleQuotedScalarString(text)  # PyYAML would read it as a number, date or boolean

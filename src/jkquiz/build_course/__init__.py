@@ -42,7 +42,7 @@ def build(
 ) -> BuildResult:
     """Check every page; if nothing is wrong, write (and execute) the notebooks named by `only` (all by default)."""
     if bank is None:
-        from jkquiz.api import course_bank
+        from jkquiz.bank.shared import course_bank
 
         bank = course_bank()
     pages = read_pages(source)

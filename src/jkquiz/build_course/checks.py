@@ -109,7 +109,7 @@ def check_figures(page: Page, bank: Bank) -> Found:
         options = {k: cell.args[k] for k in ("series", "units") if k in cell.args}
         draw = {"timeline": figures.timeline, "chart": figures.chart, "map": figures.liancourt_map}[kind]
         try:
-            draw(topic, bank=bank, **options)  # type: ignore[operator]
+            draw(topic, bank=bank, **options)
         except JkquizError as exc:
             errors.append(f"{page.where(cell.line)}: figure {kind} cannot be drawn: {exc}")
     return errors, []

@@ -66,7 +66,7 @@ def read_pages(folder: Path) -> list[Page]:
 
 def read_page(path: Path) -> Page:
     """One source file as a Page; problems in its markers are recorded on the page, not raised."""
-    number, slug = SOURCE_NAME.match(path.name).groups()  # type: ignore[union-attr]
+    number, slug = SOURCE_NAME.match(path.name).groups()  # type: ignore[union-attr]  # read_pages lists only matching names
     page = Page(int(number), slug, path, "lesson", [])
     buffer: list[str] = []
     start = 1

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, add_question, suggest_id, tidy
+from jkquiz.bank.model import KINDS
 from jkquiz.bank.yamlstyle import render_item
 from jkquiz.cli.bankarg import add_bank_option, open_loaded
 from jkquiz.errors import UsageProblem
@@ -16,7 +17,6 @@ from jkquiz.types.fields import parse_bool, parse_float, split_pair
 __all__ = ["KINDS", "UsageProblem", "fact_from_args", "parse_bool", "parse_float", "question_from_args", "register",
            "split_pair"]
 
-KINDS = ("event", "person", "place", "term", "statistic", "document")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -10,8 +10,7 @@ from typing import Any, TextIO
 
 from jkquiz.bank import Bank
 from jkquiz.bank.messages import suggest
-from jkquiz.bank.model import PARTIAL_DATE, SLUG
-from jkquiz.cli.add import KINDS
+from jkquiz.bank.model import KINDS, PARTIAL_DATE, SLUG
 from jkquiz.errors import JkquizError, UsageProblem
 from jkquiz.text import contains_phrase
 from jkquiz.types import TYPES, get_type

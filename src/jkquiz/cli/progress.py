@@ -42,7 +42,7 @@ def _reader() -> ProgressStore:
 
 
 def _who(store: ProgressStore, name: str | None) -> str:
-    from jkquiz.study import DEFAULT_LEARNER, LEARNER_KEY
+    from jkquiz.progress.current import DEFAULT_LEARNER, LEARNER_KEY
 
     return name or store.setting(LEARNER_KEY) or DEFAULT_LEARNER
 
@@ -68,7 +68,7 @@ def where_progress(args: argparse.Namespace) -> int:
 
 def show_progress(args: argparse.Namespace) -> int:
     """Print progress by topic."""
-    from jkquiz.api import course_bank
+    from jkquiz.bank.shared import course_bank
     from jkquiz.progress import current_hashes, due_phrase, topic_progress
 
     store = _reader()
@@ -122,7 +122,7 @@ def learner_name(args: argparse.Namespace) -> int:
     if args.name is None:
         print(_who(_reader(), None))
         return 0
-    from jkquiz.study import name_learner
+    from jkquiz.progress.current import name_learner
 
     print(f"Your answers are saved as {name_learner(open_store(), args.name)}.")  # the file, never memory
     return 0

@@ -40,7 +40,7 @@ class SafeText:
 def safe_output() -> Iterator[None]:
     """While inside, sys.stdout and sys.stderr escape unsafe characters."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeText(out), SafeText(err)  # type: ignore[assignment]  # a TextIO in all but name
+    sys.stdout, sys.stderr = SafeText(out), SafeText(err)  # a TextIO in all but name
     try:
         yield
     finally:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import Any
 
 from jkquiz.errors import UsageError
 
@@ -38,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     app.set_defaults(func=run_app)
 
 
-def _serve(planner, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _serve(planner: Callable[..., Any], args: argparse.Namespace) -> int:
     from jkquiz.serve.address import BadAddress
     from jkquiz.serve.server import serve
 

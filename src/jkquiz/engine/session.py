@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 import uuid
@@ -12,28 +13,17 @@ from typing import Any
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase, content_hash
-from jkquiz.engine.grade import Verdict, answer_text, grade, response_text
+from jkquiz.engine.attempt import Attempt
+from jkquiz.engine.explain import Perspective, SourceNote, explain
+from jkquiz.engine.grade import Verdict, grade, response_text
 from jkquiz.engine.select import Layout, lay_out
-from jkquiz.errors import QuizError
+from jkquiz.errors import JkquizError, QuizError
 from jkquiz.types import get_type
 
 
-@dataclass(frozen=True)
-class SourceNote:
-    """A source shown with feedback: where the fact comes from and the words that support it."""
-
-    title: str
-    url: str | None
-    quote: str
-
-
-@dataclass(frozen=True)
-class Perspective:
-    """What each government holds on a contested fact a question rests on."""
-
-    fact_id: str
-    japan: str
-    korea: str
+log = logging.getLogger("jkquiz")
+UNEXPECTED = ("Your answer could not be saved because of an unexpected error in jkquiz (described in jkquiz.log "
+              "beside your progress file). Your feedback is below; please tell your instructor.")
 
 
 @dataclass(frozen=True)
@@ -55,22 +45,6 @@ class Feedback:
     def status(self) -> str:
         """correct, partial, wrong or invalid."""
         return self.verdict.status
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """One graded answer, as a progress store records it."""
-
-    question_id: str
-    topic: str
-    content_hash: str
-    response: Any
-    response_text: str
-    status: str
-    score: float
-    seconds: float
-    answered_at: datetime
-    session_id: str
 
 
 AttemptHook = Callable[[Attempt], None]
@@ -160,8 +134,11 @@ class QuizSession:
         if self.on_attempt is not None:
             try:
                 self.on_attempt(self._attempt(item.question, response, verdict, seconds))
-            except Exception as exc:  # the learner keeps the feedback even when saving fails
+            except (JkquizError, OSError) as exc:  # the store says what went wrong, in a learner's words
                 item.feedback = feedback = _replace(feedback, warning=f"Your answer could not be saved: {exc}")
+            except Exception:  # a bug: the learner keeps the feedback and a plain message; the log gets the traceback
+                log.exception("saving the answer to %s failed", qid)
+                item.feedback = feedback = _replace(feedback, warning=UNEXPECTED)
         return feedback
 
     def skip(self, qid: str) -> None:
@@ -202,18 +179,11 @@ class QuizSession:
         return QuizSession(missed, self.bank, seed=seed, title=self.title, on_attempt=self.on_attempt, clock=self._clock)
 
     def _feedback(self, q: QuestionBase, verdict: Verdict, response: Any) -> Feedback:
-        facts = self.bank.facts_of(q)
-        sources = tuple(dict.fromkeys(SourceNote(s.title, s.url, s.quote) for f in facts for s in f.sources))
-        sides = tuple(
-            Perspective(f.id, f.perspectives.japan or "", f.perspectives.korea or "")
-            for f in facts
-            if f.contested and f.perspectives is not None
-        )
-        notes: tuple[str, ...] = ()
-        choice_feedback = getattr(q, "choice_feedback", {})
+        about = explain(self.bank, q)
         picked = get_type(q.type).picked(q, response)
-        notes = tuple(_choice_note(c, choice_feedback[c]) for c in picked if c in choice_feedback)
-        return Feedback(q.id, verdict, answer_text(q), q.explanation, sources, sides, notes, response_text(q, response))
+        notes = tuple(_choice_note(c, about.choice_feedback[c]) for c in picked if c in about.choice_feedback)
+        return Feedback(q.id, verdict, about.answer, about.explanation, about.sources, about.perspectives, notes,
+                        response_text(q, response))
 
     def _attempt(self, q: QuestionBase, response: Any, verdict: Verdict, seconds: float) -> Attempt:
         return Attempt(

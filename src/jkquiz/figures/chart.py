@@ -34,7 +34,7 @@ class Panel:
     @property
     def years(self) -> list[int]:
         """The distinct years the values are as of, in order."""
-        return sorted({year_of(f) for f in self.facts if year_of(f) is not None})  # type: ignore[misc]
+        return sorted({year_of(f) for f in self.facts if year_of(f) is not None})  # type: ignore[misc]  # None filtered out, which mypy cannot see through the call
 
     @property
     def by_year(self) -> bool:
@@ -168,10 +168,10 @@ def _lines(ax: Axes, panel: Panel) -> None:
         points = sorted((year_of(f), f.value) for f in panel.facts if series_of(f) == name)
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         k = i % len(COLOURS)
-        ax.plot(xs, ys, color=COLOURS[k], marker=MARKERS[k], linestyle=DASHES[k], linewidth=2, markersize=6,
+        ax.plot(xs, ys, color=COLOURS[k], marker=MARKERS[k], linestyle=DASHES[k], linewidth=2, markersize=6,  # type: ignore[arg-type]  # charted facts have a value (keep()); an undated one plots as a gap
                 label=wrap(drawable(name), 70))
         for x, y in points[-1:]:
-            ax.annotate(number(y), (x, y), xytext=(6, 0), textcoords="offset points", va="center",
+            ax.annotate(number(y), (x, y), xytext=(6, 0), textcoords="offset points", va="center",  # type: ignore[arg-type]  # ditto
                         fontsize=9, color=COLOURS[k])
     if panel.years[-1] - panel.years[0] <= 15:
         ax.set_xticks(panel.years)  # every survey year, when they cannot crowd each other
@@ -193,7 +193,7 @@ def _bars(ax: Axes, panel: Panel) -> None:
             if name in present:
                 xs.append(c + (present.index(name) - (len(present) - 1) / 2) * width)
                 ys.append(values[(name, cat)])
-        bars = ax.bar(xs, ys, width * 0.92, color=COLOURS[k], label=wrap(drawable(name), 70),
+        bars = ax.bar(xs, ys, width * 0.92, color=COLOURS[k], label=wrap(drawable(name), 70),  # type: ignore[arg-type]  # ditto
                       hatch=("", "//", "..", "xx", "\\\\", "++", "oo")[k], edgecolor="white", linewidth=0.5)
         ax.bar_label(bars, labels=[number(v or 0) for v in ys], padding=2, fontsize=9, color=INK)
     ax.set_xticks(range(len(categories)), [wrap(drawable(c), 28) for c in categories])

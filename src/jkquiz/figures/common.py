@@ -12,7 +12,7 @@ def course_or(bank: Bank | None) -> Bank:
     """The given bank, or the course's bank (loaded once per kernel)."""
     if bank is not None:
         return bank
-    from jkquiz.api import course_bank
+    from jkquiz.bank.shared import course_bank
 
     return course_bank()
 

@@ -38,7 +38,7 @@ def liancourt_map(topic: str = "territory", *, bank: Bank | None = None) -> Figu
     said = {key: name.replace("\n", " — ") for key, name in names.items()}  # one line each in the alt text
     alt = (
         "Map of the sea between the Korean Peninsula's east coast and Honshu. "
-        + " ".join(f"{said[p.id]} at {_degrees(p.coords)}." for p in places)  # type: ignore[arg-type]
+        + " ".join(f"{said[p.id]} at {_degrees(p.coords)}." for p in places)  # type: ignore[arg-type]  # places have coords
         + "".join(f" {said[a.id]} to {said[b.id]}: {format_number(d.value or 0)} km." for d, a, b in links)
     )
     with house_style():
@@ -79,7 +79,7 @@ def _endpoints(distance: Fact, places: list[Fact]) -> tuple[Fact, Fact]:
     pairs = [(a, b) for i, a in enumerate(places) for b in places[i + 1 :]]
     if not pairs:
         raise QuizError("a distance needs two places with coordinates")
-    return min(pairs, key=lambda ab: abs(km_between(ab[0].coords, ab[1].coords) - (distance.value or 0)))  # type: ignore[arg-type]
+    return min(pairs, key=lambda ab: abs(km_between(ab[0].coords, ab[1].coords) - (distance.value or 0)))  # type: ignore[arg-type]  # places have coords
 
 
 @lru_cache(maxsize=1)
@@ -107,15 +107,15 @@ def _draw(places: list[Fact], names: dict[str, str], links: list[tuple[Fact, Fac
     for country, (x, y) in COUNTRY_LABELS.items():
         ax.text(x, y, country.upper(), fontsize=10, color=MUTED, ha="center", va="center", zorder=2)
     for k, (distance, a, b) in enumerate(links):
-        (ya, xa), (yb, xb) = a.coords, b.coords  # type: ignore[misc]
+        (ya, xa), (yb, xb) = a.coords, b.coords  # type: ignore[misc]  # places have coords
         ax.plot([xa, xb], [ya, yb], linestyle="--", color=COLOURS[1], linewidth=1.6, zorder=3)
         ax.annotate(f"{format_number(distance.value or 0)} km", ((xa + xb) / 2, (ya + yb) / 2), xytext=(0, 7),
                     textcoords="offset points", ha="center", fontsize=11, color=COLOURS[1], fontweight="bold",
                     rotation=_angle(xa, ya, xb, yb), rotation_mode="anchor", zorder=5,
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": SEA, "edgecolor": "none", "alpha": 0.85})
-    west = min(p.coords[1] for p in places)  # type: ignore[index]
+    west = min(p.coords[1] for p in places)  # type: ignore[index]  # places have coords
     for place in places:
-        lat, lon = place.coords  # type: ignore[misc]
+        lat, lon = place.coords  # type: ignore[misc]  # places have coords
         ax.plot([lon], [lat], marker="o", markersize=9, color=COLOURS[0], markeredgecolor="white", zorder=4)
         # The westmost label goes left of its dot, the others up and right: clear of the distance lines.
         left = lon == west

@@ -81,7 +81,7 @@ def house_style() -> Iterator[None]:
     """Matplotlib settings for the duration of one figure (no global state left behind)."""
     import matplotlib
 
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # matplotlib types rc keys as a Literal; STYLE's are valid
         yield
 
 

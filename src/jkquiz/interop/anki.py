@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase
-from jkquiz.engine.grade import answer_text
+from jkquiz.engine.explain import explain
 from jkquiz.interop.common import ExportResult, Notes, by_topic, explanation_html, sources_html
 from jkquiz.types import get_type
 
@@ -77,12 +77,11 @@ def export_anki(bank: Bank, questions: Iterable[QuestionBase], *, timestamp: flo
 
 def note_fields(bank: Bank, q: QuestionBase, notes: Notes) -> list[str]:
     """The note's fields as HTML, every bank text escaped."""
-    kind = get_type(q.type)
+    kind, about = get_type(q.type), explain(bank, q)
     choices = kind.anki_choices(q) if kind.anki_choices else ""
-    answer = kind.anki_answer(q) if kind.anki_answer else escape(answer_text(q))
-    feedback = getattr(q, "choice_feedback", {}) or {}
+    answer = kind.anki_answer(q) if kind.anki_answer else escape(about.answer)
     explanation = explanation_html(bank, q)
-    explanation += "".join(f"<p><em>{escape(c)}</em>: {escape(why)}</p>" for c, why in feedback.items())
+    explanation += "".join(f"<p><em>{escape(c)}</em>: {escape(why)}</p>" for c, why in about.choice_feedback.items())
     sources = sources_html(bank, q)
     title = bank.topics[q.topic].title if q.topic in bank.topics else q.topic
     return [escape(q.id), escape(title), escape(q.prompt), choices, answer, explanation, sources]

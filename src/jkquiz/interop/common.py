@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase
+from jkquiz.engine.explain import explain
 from jkquiz.engine.select import check_topics
 from jkquiz.errors import JkquizError
 from jkquiz.types.export import (
@@ -61,24 +62,19 @@ def by_topic(questions: Iterable[QuestionBase]) -> dict[str, list[QuestionBase]]
 
 def feedback_lines(bank: Bank, q: QuestionBase) -> list[str]:
     """The explanation, each government's position on contested facts, and the sources, as plain lines."""
-    lines = [q.explanation]
-    for fact in bank.facts_of(q):
-        if fact.contested and fact.perspectives is not None:
-            lines.append(f"Japan's government: {fact.perspectives.japan or ''}")
-            lines.append(f"South Korea's government: {fact.perspectives.korea or ''}")
-    for source in sources_of(bank, q):
-        title, url, quote = source
-        lines.append(f"Source: {title}: “{quote}”" + (f" ({url})" if url else ""))
+    about = explain(bank, q)
+    lines = [about.explanation]
+    for side in about.perspectives:
+        lines.append(f"Japan's government: {side.japan}")
+        lines.append(f"South Korea's government: {side.korea}")
+    for s in about.sources:
+        lines.append(f"Source: {s.title}: “{s.quote}”" + (f" ({s.url})" if s.url else ""))
     return lines
 
 
 def sources_of(bank: Bank, q: QuestionBase) -> list[tuple[str, str | None, str]]:
     """(title, url, quote) of every source behind a question, without repeats."""
-    seen: dict[tuple[str, str | None, str], None] = {}
-    for fact in bank.facts_of(q):
-        for s in fact.sources:
-            seen.setdefault((s.title, s.url, s.quote), None)
-    return list(seen)
+    return [(s.title, s.url, s.quote) for s in explain(bank, q).sources]
 
 
 def safe_link(url: str | None, text: str) -> str:
@@ -90,20 +86,20 @@ def safe_link(url: str | None, text: str) -> str:
 
 def explanation_html(bank: Bank, q: QuestionBase) -> str:
     """The explanation and each government's position on contested facts, as escaped HTML."""
-    parts = [f"<p>{escape(q.explanation)}</p>"]
-    for fact in bank.facts_of(q):
-        if fact.contested and fact.perspectives is not None:
-            parts.append(f"<p><strong>Japan's government:</strong> {escape(fact.perspectives.japan or '')}<br>"
-                         f"<strong>South Korea's government:</strong> {escape(fact.perspectives.korea or '')}</p>")
+    about = explain(bank, q)
+    parts = [f"<p>{escape(about.explanation)}</p>"]
+    for side in about.perspectives:
+        parts.append(f"<p><strong>Japan's government:</strong> {escape(side.japan)}<br>"
+                     f"<strong>South Korea's government:</strong> {escape(side.korea)}</p>")
     return "".join(parts)
 
 
 def sources_html(bank: Bank, q: QuestionBase) -> str:
     """The sources as an escaped HTML list; links only for http(s) addresses."""
-    sources = sources_of(bank, q)
+    sources = explain(bank, q).sources
     if not sources:
         return ""
-    items = "".join(f"<li>{safe_link(url, title)}: “{escape(quote)}”</li>" for title, url, quote in sources)
+    items = "".join(f"<li>{safe_link(s.url, s.title)}: “{escape(s.quote)}”</li>" for s in sources)
     return f"<p><strong>Source{'s' * (len(sources) > 1)}</strong></p><ul>{items}</ul>"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import partial
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase
@@ -30,7 +31,7 @@ def export_jupyterquiz(bank: Bank, questions: Iterable[QuestionBase]) -> ExportR
         if builder is None:
             notes.add(f"jupyterquiz has no {q.type} questions: left out", q.id)
             continue
-        items.append(builder(q, notes, lambda note, q=q: _right(bank, q, note)))
+        items.append(builder(q, notes, partial(_right, bank, q)))
     data = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     return ExportResult(data=data.encode("utf-8"), count=len(items), warnings=notes.lines())
 

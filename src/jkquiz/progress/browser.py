@@ -16,7 +16,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from jkquiz.engine.session import Attempt
+from jkquiz.engine.attempt import Attempt
 from jkquiz.errors import ProgressError
 from jkquiz.progress.exportfile import FORMAT, VERSION, open_export
 from jkquiz.progress.records import attempt_dict, stamp

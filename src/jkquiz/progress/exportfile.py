@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from datetime import timezone
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal
 
-from jkquiz.engine.session import Attempt
+from jkquiz.engine.attempt import Attempt
 from jkquiz.errors import ProgressError
 
 FORMAT = "jkquiz-progress"
@@ -61,11 +60,12 @@ def check_header(path: Path, line: str) -> dict[str, Any]:
 
 def parse_attempt(line: str, version: int = VERSION) -> Attempt:
     """One checked attempt line; ValueError says what is wrong with it."""
-    model = _line_model()
+    from pydantic import ValidationError
+
     if version == VERSION:
         try:  # the fast path: pydantic parses and checks the JSON in one go (4x faster than json.loads first)
-            return _to_attempt(model.model_validate_json(line))
-        except _ERRORS[0]:
+            return Attempt.model_validate_json(line)
+        except ValidationError:
             pass  # read it again the slow way below, for a message that says what is wrong
     try:
         data = json.loads(line)
@@ -73,16 +73,9 @@ def parse_attempt(line: str, version: int = VERSION) -> Attempt:
         said = exc.msg[0].lower() + exc.msg[1:] + ("" if exc.msg.endswith(" at") else " at")
         raise ValueError(f"not valid JSON ({said} column {exc.colno}): cut short or edited by hand?") from None
     try:
-        record = model.model_validate(upgrade_line(data, version))
-    except _ERRORS[0] as exc:
+        return Attempt.model_validate(upgrade_line(data, version))
+    except ValidationError as exc:
         raise ValueError("; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())) from None
-    return _to_attempt(record)
-
-
-def _to_attempt(record: Any) -> Attempt:
-    return Attempt(record.question_id, record.topic, record.content_hash, record.response, record.response_text,
-                   record.status, record.score, record.seconds, record.answered_at.astimezone(timezone.utc),
-                   record.session_id)
 
 
 class ExportFile:
@@ -141,32 +134,3 @@ def open_export(path: Path | str) -> ExportFile:
     return ExportFile(path, handle, header)
 
 
-_MODEL: Any = None
-_ERRORS: list[type[Exception]] = []  # pydantic's ValidationError, once imported
-
-
-def _line_model() -> Any:
-    """The pydantic model of an attempt line (built on first use: pydantic is heavy to import)."""
-    global _MODEL
-    if _MODEL is None:
-        from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
-
-        slug = r"^[a-z0-9][a-z0-9-]*$"
-
-        class AttemptLine(BaseModel):
-            model_config = ConfigDict(extra="ignore")
-
-            question_id: str = Field(pattern=slug)
-            topic: str = Field(pattern=slug)
-            content_hash: str = Field(min_length=1, max_length=64)
-            response: Any
-            response_text: str
-            status: Literal["correct", "partial", "wrong"]
-            score: float = Field(ge=0, le=1)
-            seconds: float = Field(ge=0)
-            answered_at: AwareDatetime
-            session_id: str = Field(min_length=1)
-
-        _ERRORS.append(ValidationError)
-        _MODEL = AttemptLine
-    return _MODEL

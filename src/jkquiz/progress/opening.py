@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jkquiz.engine.session import Attempt
-from jkquiz.progress.records import ATTEMPT_COLUMNS, row_attempt
+from jkquiz.engine.attempt import Attempt
+from jkquiz.progress.records import ATTEMPT_COLUMNS
 from jkquiz.progress.pending import clear_pending, read_pending
 from jkquiz.progress.schema import StoreProblem, check_file, migrate
 from jkquiz.progress.store import BUSY_SECONDS, ProgressStore, _friendly, connect
@@ -115,7 +115,7 @@ def _copy_readable(path: Path, store: ProgressStore) -> int:
             rows = conn.execute(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts ORDER BY id")
             for row in _readable(rows):
                 try:
-                    by_learner.setdefault(str(row[0]), []).append(row_attempt(row))
+                    by_learner.setdefault(str(row[0]), []).append(Attempt.from_row(row))
                 except (TypeError, ValueError):
                     continue  # a damaged row: skip it, keep the rest
             found = conn.execute("SELECT value FROM settings WHERE key = 'learner'").fetchone()

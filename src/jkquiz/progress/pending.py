@@ -12,9 +12,8 @@ import json
 import os
 from pathlib import Path
 
-from jkquiz.engine.session import Attempt
+from jkquiz.engine.attempt import Attempt
 from jkquiz.progress.exportfile import parse_attempt
-from jkquiz.progress.records import attempt_dict
 
 SUFFIX = ".pending.jsonl"
 
@@ -26,7 +25,7 @@ def pending_path(path: Path) -> Path:
 
 def append_pending(path: Path, learner: str, attempt: Attempt) -> None:
     """Add one answer to the side file of `path`, durably."""
-    line = json.dumps({"learner": learner, "attempt": attempt_dict(attempt)}, ensure_ascii=False)
+    line = json.dumps({"learner": learner, "attempt": attempt.line()}, ensure_ascii=False)
     with pending_path(path).open("a", encoding="utf-8", newline="\n") as out:
         out.write(line + "\n")
         out.flush()

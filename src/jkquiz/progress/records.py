@@ -1,72 +1,32 @@
-"""How attempts and review cards look in the database: timestamps, rows, and the card state."""
+"""How review cards look in the database; attempts' rows and lines are Attempt's own (engine/attempt.py)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
-from jkquiz.engine.session import Attempt
+from jkquiz.engine.attempt import COLUMNS, Attempt, parse_stamp, stamp
 
-STATUSES = ("correct", "partial", "wrong")  # what a graded (recorded) answer can be
-_STAMP_LENGTH = len("2026-11-25T14:03:11.123456Z")
+__all__ = ["ATTEMPT_COLUMNS", "CARD_COLUMNS", "CardState", "attempt_dict", "attempt_row", "parse_stamp", "row_attempt",
+           "stamp"]
 
-
-def stamp(moment: datetime) -> str:
-    """A UTC timestamp as fixed-width text, so text order is time order ('2026-11-25T14:03:11.123456Z')."""
-    if moment.tzinfo is None:
-        raise ValueError("timestamps must carry a time zone")
-    if moment.tzinfo is not timezone.utc:
-        moment = moment.astimezone(timezone.utc)
-    return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"  # isoformat: 5x faster than strftime
-
-
-def parse_stamp(text: str) -> datetime:
-    """The datetime of a stored timestamp (UTC)."""
-    if len(text) != _STAMP_LENGTH or text[-1] != "Z":
-        raise ValueError(f"not a stored timestamp: {text!r}")
-    return datetime.fromisoformat(text[:-1]).replace(tzinfo=timezone.utc)  # 30x faster than strptime
-
-
-ATTEMPT_COLUMNS = (
-    "learner", "question_id", "topic", "content_hash", "response", "response_text",
-    "status", "score", "seconds", "answered_at", "session_id",
-)
+ATTEMPT_COLUMNS = COLUMNS
 
 
 def attempt_row(learner: str, attempt: Attempt) -> tuple[Any, ...]:
-    """The values of an attempts-table row, in ATTEMPT_COLUMNS order (a response JSON cannot hold is kept as text)."""
-    return (
-        learner, attempt.question_id, attempt.topic, attempt.content_hash,
-        json.dumps(attempt.response, ensure_ascii=False, separators=(",", ":"), default=str), attempt.response_text,
-        attempt.status, float(attempt.score), float(attempt.seconds), stamp(attempt.answered_at), attempt.session_id,
-    )
+    """The values of an attempts-table row (Attempt.row)."""
+    return attempt.row(learner)
 
 
 def row_attempt(row: tuple[Any, ...]) -> Attempt:
-    """An Attempt from a row in ATTEMPT_COLUMNS order (learner first, not part of the Attempt)."""
-    _, qid, topic, chash, response, text, status, score, seconds, answered_at, session_id = row
-    return Attempt(
-        question_id=qid, topic=topic, content_hash=chash, response=json.loads(response), response_text=text,
-        status=status, score=score, seconds=seconds, answered_at=parse_stamp(answered_at), session_id=session_id,
-    )
+    """An Attempt from an attempts-table row (Attempt.from_row)."""
+    return Attempt.from_row(row)
 
 
 def attempt_dict(attempt: Attempt) -> dict[str, Any]:
-    """An attempt as one line of a progress export."""
-    return {
-        "question_id": attempt.question_id,
-        "topic": attempt.topic,
-        "content_hash": attempt.content_hash,
-        "response": attempt.response,
-        "response_text": attempt.response_text,
-        "status": attempt.status,
-        "score": attempt.score,
-        "seconds": attempt.seconds,
-        "answered_at": stamp(attempt.answered_at),
-        "session_id": attempt.session_id,
-    }
+    """An attempt as one line of a progress export (Attempt.line)."""
+    return attempt.line()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from jkquiz.engine.session import Attempt
+from jkquiz.engine.attempt import Attempt
 from jkquiz.progress.records import CardState
 
 if TYPE_CHECKING:

@@ -10,10 +10,10 @@ from datetime import datetime
 from pathlib import Path
 
 from jkquiz.bank.model import Rename
-from jkquiz.engine.session import Attempt
+from jkquiz.engine.attempt import Attempt
 from jkquiz.errors import ProgressError
 from jkquiz.progress.records import (
-    ATTEMPT_COLUMNS, CARD_COLUMNS, CardState, attempt_row, row_attempt, stamp,
+    ATTEMPT_COLUMNS, CARD_COLUMNS, CardState, stamp,
 )
 from jkquiz.progress.pending import append_pending
 from jkquiz.progress.schedule import DueItem, advance, due_items, next_due, replay
@@ -87,7 +87,7 @@ class ProgressStore:
     def record(self, attempt: Attempt, learner: str) -> bool:
         """Write one answer and update its card, in one transaction; False when it was already there."""
         with self._write():
-            if not self._conn.execute(_INSERT, attempt_row(learner, attempt)).rowcount:
+            if not self._conn.execute(_INSERT, attempt.row(learner)).rowcount:
                 return False
             self._catch_up(learner, attempt.question_id, [attempt])
         if self.waiting_for is not None:
@@ -100,7 +100,7 @@ class ProgressStore:
         with self._write():
             added: dict[str, list[Attempt]] = {}
             for attempt in attempts:
-                if self._conn.execute(_INSERT, attempt_row(learner, attempt)).rowcount:
+                if self._conn.execute(_INSERT, attempt.row(learner)).rowcount:
                     added.setdefault(attempt.question_id, []).append(attempt)
             for qid, new in added.items():
                 self._catch_up(learner, qid, new)
@@ -164,7 +164,7 @@ class ProgressStore:
         if question_id is not None:
             sql, args = sql + " AND question_id = ?", (learner, question_id)
         for row in self._read(sql + " ORDER BY answered_at, id", args):
-            yield row_attempt(row)
+            yield Attempt.from_row(row)
 
     def cards(self, learner: str) -> list[CardState]:
         """A learner's review cards, one per question answered."""

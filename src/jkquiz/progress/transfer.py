@@ -11,9 +11,9 @@ from typing import IO
 
 from jkquiz import __version__
 from jkquiz.atomicfile import replace_file
-from jkquiz.engine.session import Attempt
+from jkquiz.engine.attempt import Attempt
 from jkquiz.progress.exportfile import FORMAT, VERSION, open_export
-from jkquiz.progress.records import attempt_dict, stamp
+from jkquiz.progress.records import stamp
 from jkquiz.progress.store import ProgressStore
 
 BATCH = 5000  # attempts merged per transaction when importing (keeps memory flat on big files)
@@ -25,7 +25,7 @@ def export_lines(store: ProgressStore, learner: str, now: datetime | None = None
               "exported_at": stamp(now or datetime.now(timezone.utc)), "jkquiz": __version__}
     yield json.dumps(header, ensure_ascii=False)
     for attempt in store.attempts(learner):
-        yield json.dumps(attempt_dict(attempt), ensure_ascii=False)
+        yield json.dumps(attempt.line(), ensure_ascii=False)
 
 
 def write_export(store: ProgressStore, learner: str, path: Path | str) -> int:

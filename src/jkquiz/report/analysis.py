@@ -95,7 +95,8 @@ def analyse(record: ClassRecord, bank: Bank, *, min_answers: int = MIN_ANSWERS) 
     answers: dict[Key, list[tuple[str, float, Any]]] = {}  # version -> [(learner, score, response)]
     learners = []
     for who, firsts in record.first.items():
-        total, count, by_topic = 0.0, 0, {}
+        total, count = 0.0, 0
+        by_topic: dict[str, tuple[float, int]] = {}
         for key, first in firsts.items():
             answers.setdefault(key, []).append((who, first.score, first.response))
             if current.get(key[0]) == key[1]:
@@ -106,7 +107,8 @@ def analyse(record: ClassRecord, bank: Bank, *, min_answers: int = MIN_ANSWERS) 
         totals[who] = (total, count)
         learners.append(LearnerRow(who, len(record.files.get(who, ())), count, total / count if count else None,
                                    {t: (s / n, n) for t, (s, n) in by_topic.items()}, len(firsts) - count))
-    items, older = [], []
+    items: list[ItemRow] = []
+    older: list[ItemRow] = []
     for key, given in answers.items():
         row = _item(key, given, bank, current, totals, min_answers, record.topics)
         (items if row.version == CURRENT else older).append(row)

@@ -21,14 +21,17 @@ class BadAddress(ServerError):
 
 
 def resolve_token(ip: str, token: str | None) -> str:
-    """The token: none on 127.0.0.1 unless given; required (generated if not given) elsewhere."""
-    if ip == LOOPBACK:
-        return token or ""
+    """The token every request must carry: the one given, else a generated one; never empty.
+
+    Even on 127.0.0.1 a server without a token lets any other account on the same computer run
+    code as the learner (it can read the page's _xsrf cookie and start a kernel).
+    """
     if token is None:
         return secrets.token_urlsafe(24)
     if not token.strip():
+        who = "anyone on the network" if ip != LOOPBACK else "any other program or account on this computer"
         raise BadAddress(
-            f"listening on {ip} without a token would let anyone on the network run code; "
+            f"a server without a token would let {who} run code as you; "
             "leave out --token to get a generated one, or give a non-empty token."
         )
     return token
@@ -62,9 +65,11 @@ def choose_port(ip: str, requested: int | None, default: int, tries: int = 20) -
         if not 0 < requested < 65536:
             raise BadAddress(f"port {requested} is not a port number (1 to 65535).")
         if not port_free(ip, requested):
+            free = next((p for p in range(requested + 1, min(requested + 1 + tries, 65536)) if port_free(ip, p)), None)
+            advice = f"choose another port with --port {free}" if free else "choose another port with --port"
             raise ServerError(
                 f"port {requested} on {ip} is already in use (is the course, or another Jupyter, "
-                f"already running?). Stop that program, or choose another port with --port {requested + 1}."
+                f"already running?). Stop that program, or {advice}."
             )
         return requested
     for port in range(default, default + tries):

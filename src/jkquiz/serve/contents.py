@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
 from jkquiz.serve.paths import notebooks_dir
+from jkquiz.templates import render
 
 
 @dataclass(frozen=True)
@@ -52,39 +52,17 @@ def learner_scores() -> dict[str, Score]:
     return {row.topic: Score(row.correct, row.answered, row.questions) for row in overview().rows}
 
 
-STYLE = """
-<style>
-.jkq-contents { max-width: 820px; font-size: 15px; line-height: 1.5; }
-.jkq-contents ol { list-style: none; padding: 0; margin: 0; }
-.jkq-contents li.jkq-lesson { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 16px; margin: 10px 0; }
-.jkq-contents h2 { font-size: 18px; margin: 0 0 4px 0; }
-.jkq-contents h2 a { color: #0550ae; text-decoration: underline; }
-.jkq-contents a:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
-.jkq-contents .jkq-meta { color: #444; font-size: 14px; margin: 0 0 4px 0; }
-.jkq-contents .jkq-score-done { color: #1a5e2a; font-weight: 600; }
-.jkq-contents ul { margin: 4px 0 0 0; padding-left: 20px; }
-</style>
-"""
-
-
 def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score]) -> str:
-    """The contents as HTML: one linked entry per lesson; every text escaped."""
-    items = []
+    """The contents as HTML (serve/templates/contents.html.j2, autoescaped): one linked entry per lesson."""
+    lessons = []
     for lesson in entries:
-        meta = [f"About {lesson.minutes} minutes" if lesson.minutes else ""]
-        if lesson.topic:
-            score = scores.get(lesson.topic, Score(0, 0))
-            css = "jkq-score-done" if score.answered else "jkq-score"
-            meta.append(f'Your score so far: <span class="{css}">{escape(str(score))}</span>')
-        objectives = "".join(f"<li>{escape(o)}</li>" for o in lesson.objectives)
-        items.append(
-            '<li class="jkq-lesson">'
-            f'<h2><a href="{escape(quote(lesson.notebook))}" target="_self">{escape(lesson.title)}</a></h2>'
-            f'<p class="jkq-meta">{" · ".join(m for m in meta if m)}</p>'
-            + (f"<p>After this lesson you can:</p><ul>{objectives}</ul>" if objectives else "")
-            + "</li>"
-        )
-    return f'{STYLE}<nav class="jkq-contents" aria-label="Lessons"><ol>{"".join(items)}</ol></nav>'
+        score = scores.get(lesson.topic, Score(0, 0)) if lesson.topic else None
+        lessons.append({
+            "href": quote(lesson.notebook), "title": lesson.title, "minutes": lesson.minutes,
+            "objectives": lesson.objectives, "score": str(score) if score else "",
+            "css": "jkq-score-done" if score and score.answered else "jkq-score",
+        })
+    return render("jkquiz.serve", "contents.html.j2", lessons=lessons)
 
 
 class ContentsPage:

@@ -12,7 +12,7 @@ WARM_LINE = "__import__('jkquiz.serve.warm', fromlist=['warm']).warm()"  # binds
 def warm() -> None:
     """Load the bank and the quiz widgets now, while the learner reads the lesson's first lines."""
     try:
-        from jkquiz.api import course_bank
+        from jkquiz.bank.shared import course_bank
         import jkquiz.widgets  # noqa: F401 - imported for its cost, paid before the first quiz
 
         course_bank()

@@ -59,7 +59,7 @@ def _changed() -> None:
 def question_union() -> Any:
     """The pydantic tagged union of every registered question model."""
     models = tuple(t.model for t in TYPES.values())
-    return Annotated[Union[models], Field(discriminator="type")]  # type: ignore[valid-type]  # built from the registry at run time
+    return Annotated[Union[models], Field(discriminator="type")]  # a union built from the registry at run time
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ FULL = w.Layout(width="100%")
 class Renderer:
     """Shows a question's input; `response()` reads it; `lock()` freezes it after checking."""
 
-    def __init__(self, item: QuizItem, submit: Callable[[], None]) -> None:
+    def __init__(self, item: QuizItem, submit: Callable[[], object]) -> None:
         self.item, self.submit = item, submit
         self.widget: w.Widget = self.build()
 
@@ -112,7 +112,7 @@ class NumberRenderer(_Typed):
 
     @property
     def _box(self) -> w.Text:
-        return self.widget.children[0] if isinstance(self.widget, w.HBox) else self.widget  # type: ignore[return-value]
+        return self.widget.children[0] if isinstance(self.widget, w.HBox) else self.widget
 
     def response(self) -> Any:
         return self._box.value
@@ -173,7 +173,7 @@ class MatchRenderer(Renderer):
     """A dropdown of right-hand items for each left-hand item."""
 
     def build(self) -> w.Widget:
-        pairs = self.item.question.pairs  # type: ignore[attr-defined]
+        pairs = self.item.question.pairs  # type: ignore[attr-defined]  # RENDERERS gives match questions only
         options = [("— choose —", None)] + [(r, r) for r in self.item.layout.options]
         self.lefts = [left for left, _ in pairs]
         self.drops = [_labelled(w.Dropdown(options=options, value=None, description=left)) for left in self.lefts]
@@ -208,6 +208,6 @@ RENDERERS: dict[str, type[Renderer]] = {
 }
 
 
-def render_input(item: QuizItem, submit: Callable[[], None]) -> Renderer:
+def render_input(item: QuizItem, submit: Callable[[], object]) -> Renderer:
     """The renderer for an item's question type."""
     return RENDERERS[item.question.type](item, submit)

@@ -1,0 +1,53 @@
+"""The explanation of a question, computed once: answer text, why, sources with quotes, both governments' positions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from jkquiz.bank.bank import Bank
+from jkquiz.bank.model import QuestionBase
+from jkquiz.engine.grade import answer_text
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A source shown with feedback: where the fact comes from and the words that support it."""
+
+    title: str
+    url: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """What each government holds on a contested fact a question rests on."""
+
+    fact_id: str
+    japan: str
+    korea: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What every view of a question shows after it is answered (widgets, exports): the same for every response."""
+
+    question_id: str
+    answer: str
+    explanation: str
+    sources: tuple[SourceNote, ...] = ()  # without repeats, in the order of the question's facts
+    perspectives: tuple[Perspective, ...] = ()
+    choice_feedback: Mapping[str, str] = field(default_factory=dict)
+
+
+def explain(bank: Bank, question: QuestionBase) -> Explanation:
+    """The explanation of `question` from its facts in `bank`."""
+    facts = bank.facts_of(question)
+    sources = tuple(dict.fromkeys(SourceNote(s.title, s.url, s.quote) for f in facts for s in f.sources))
+    sides = tuple(
+        Perspective(f.id, f.perspectives.japan or "", f.perspectives.korea or "")
+        for f in facts
+        if f.contested and f.perspectives is not None
+    )
+    notes = dict(getattr(question, "choice_feedback", {}) or {})
+    return Explanation(question.id, answer_text(question), question.explanation, sources, sides, notes)
