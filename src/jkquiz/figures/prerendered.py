@@ -35,7 +35,7 @@ def signature(name: str, args: Iterable[Any], kwargs: dict[str, Any]) -> str:
 
 def calls_in(source: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]]:
     """The `jkquiz.<figure>(literal, ...)` calls in a code cell's source."""
-    found = []
+    found: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -105,4 +105,4 @@ def drawn_or_prerendered(function: F) -> F:
             return image
         return function(*args, **kwargs)
 
-    return figure  # type: ignore[return-value]
+    return figure  # type: ignore[return-value]  # wraps() keeps the signature; mypy cannot see it is still F

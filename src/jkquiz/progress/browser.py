@@ -89,8 +89,9 @@ def open_browser_store(folder: Path = BROWSER_FOLDER) -> ProgressStore:
         store = BrowserStore(folder)
         names = sorted(os.listdir(folder))  # only files listed are read (see BROWSER_FOLDER)
         settings = _read_json(folder / SETTINGS) if SETTINGS in names else {}
-        name = settings.get("learner")
-        if isinstance(name, str) and name:
+        found = settings.get("learner")
+        name = found if isinstance(found, str) else ""
+        if name:
             ProgressStore.set_setting(store, "learner", name)
         problems = 0
         for file in (folder / n for n in names if n.startswith(PREFIX) and n.endswith(".jsonl")):

@@ -154,7 +154,7 @@ def write_lock(folder: Path, wheels: Iterable[Path], info: Mapping[str, str]) ->
             "imports": imports, "depends": [d for d in depends if d not in FRONT_END_ONLY],
             "unvendored_tests": False,
         }
-    missing = sorted({d for p in packages.values() for d in p["depends"] if d not in packages})  # type: ignore[attr-defined]
+    missing = sorted({d for p in packages.values() for d in p["depends"] if d not in packages})  # type: ignore[attr-defined]  # a list
     if missing:
         raise SystemExit(f"the site's wheels need {', '.join(missing)}: add them to site/requirements.txt")
     lock = {"info": dict(info), "packages": dict(sorted(packages.items()))}

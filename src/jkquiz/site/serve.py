@@ -18,7 +18,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     quiet = True
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        self.server.missing.append(f"{code} {self.path}")  # type: ignore[attr-defined]
+        self.server.missing.append(f"{code} {self.path}")  # type: ignore[attr-defined]  # set by make_server
         super().send_error(code, message, explain)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
@@ -31,7 +31,7 @@ def make_server(folder: Path, port: int = 0, ip: str = "127.0.0.1", *, quiet: bo
     handler = type("Handler", (SiteHandler,), {"quiet": quiet})
     server = http.server.ThreadingHTTPServer((ip, port), functools.partial(handler, directory=str(folder)))
     server.daemon_threads = True
-    server.missing = []  # type: ignore[attr-defined]  # "404 /path" of every request that failed (tests read it)
+    server.missing = []  # type: ignore[attr-defined]  # "404 /path" of each failed request (tests read it)
     return server
 
 
