@@ -131,8 +131,9 @@ def main(argv: list[str]) -> None:
     elif action == "site":
         # its own environment: JupyterLite's front-end extensions in .venv would load in `jkquiz lab` and fail there
         python = ensure_venv("site", SITE_VENV)
-        target = rest[0] if rest else str(ROOT / "build" / "site")
-        run([str(python), "-m", "jkquiz.cli", "site", "build", target])
+        options = [r for r in rest if r.startswith("--")]
+        target = next((r for r in rest if not r.startswith("--")), str(ROOT / "build" / "site"))
+        run([str(python), "-m", "jkquiz.cli", "site", "build", target, *options])
         say(f"serve it with: python3 course.py serve-site {target}   (or any static web server)")
     elif action == "serve-site":
         ensure_venv("course")

@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     build = actions.add_parser("build", help="build the site into DIR (from a checkout of the course; downloads "
                                              "Pyodide and wheels from the registries the first time)")
     build.add_argument("dir", metavar="DIR", help="folder to build into (replaced)")
+    build.add_argument("--bare", action="store_true",
+                       help="build the benchmark's baseline instead: one notebook with one button, built the same way")
     build.set_defaults(func=run_build)
     serve = actions.add_parser("serve", help="serve a built site on this computer (127.0.0.1)")
     serve.add_argument("dir", metavar="DIR", help="the built site")
@@ -26,12 +28,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_build(args: argparse.Namespace) -> int:
     """Build the site."""
     from jkquiz.datafiles import CHECKOUT
-    from jkquiz.site.build import build_site
+    from jkquiz.site.build import build_bare_site, build_site
 
     if not (CHECKOUT / "site" / "requirements.txt").is_file():
         raise UsageError("the site is built from a checkout of the course (it needs site/package.json and "
                          "site/requirements.txt): clone it, then run `python3 course.py site`")
-    build_site(Path(args.dir), cache=CHECKOUT / "build" / "site-cache", say=lambda text: print(f"[site] {text}"))
+    cache = CHECKOUT / "build" / "site-cache"
+    if args.bare:
+        build_bare_site(Path(args.dir), cache=cache)
+    else:
+        build_site(Path(args.dir), cache=cache, say=lambda text: print(f"[site] {text}"))
     return 0
 
 

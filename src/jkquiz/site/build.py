@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from jkquiz.site.pages import landing_page, lesson_copy
@@ -34,12 +35,12 @@ COURSE_TITLE = "Japan–South Korea relations"
 PRELOAD = (*KERNEL_PACKAGES, "jkquiz")
 
 
-def kernel_settings(runtime_url: str) -> dict[str, object]:
+def kernel_settings(runtime_url: str, preload: tuple[str, ...] = PRELOAD) -> dict[str, object]:
     """The Pyodide kernel's settings: our runtime, every package preloaded, never PyPI."""
     return {KERNEL_PLUGIN: {
         "pyodideUrl": f"{runtime_url}pyodide.mjs",
         "disablePyPIFallback": True,
-        "loadPyodideOptions": {"packages": list(PRELOAD)},
+        "loadPyodideOptions": {"packages": list(preload)},
     }}
 
 
@@ -48,9 +49,10 @@ QUIET_LAB = {  # no news or update checks: they would ask another host
 }
 
 
-def lite_config(runtime_url: str, **extra: object) -> dict[str, object]:
+def lite_config(runtime_url: str, preload: tuple[str, ...] = PRELOAD, **extra: object) -> dict[str, object]:
     """A jupyter-lite.json for one app."""
-    data = {"appName": COURSE_TITLE, "defaultKernelName": "python", "litePluginSettings": kernel_settings(runtime_url),
+    data = {"appName": COURSE_TITLE, "defaultKernelName": "python",
+            "litePluginSettings": kernel_settings(runtime_url, preload),
             "settingsOverrides": QUIET_LAB, **extra}
     return {"jupyter-lite-schema-version": 0, "jupyter-config-data": data}
 
@@ -126,7 +128,42 @@ def tool(name: str) -> str:
     return str(found)
 
 
-def build_site(out: Path, *, cache: Path, notebooks: Path | None = None, say=print) -> Path:  # noqa: ANN001
+def build_lite(out: Path, cache: Path, contents: Path, extra: dict[str, bytes] | None, preload: tuple[str, ...]) -> None:
+    """out/pyodide (the runtime) and out/lab (JupyterLite with `contents`)."""
+    assemble_runtime(out / "pyodide", cache, kernel_wheels(), extra, preload)
+    lab_dir = cache / "work" / "lab"
+    shutil.rmtree(lab_dir, ignore_errors=True)  # its task database would skip steps whose output is elsewhere now
+    lab_dir.mkdir(parents=True)
+    (lab_dir / "jupyter-lite.json").write_text(json.dumps(lite_config("./../pyodide/", preload), indent=1),
+                                               encoding="utf-8")
+    run_tool([tool("jupyter-lite"), "build", "--lite-dir", str(lab_dir), "--contents", str(contents),
+              "--output-dir", str(out / "lab"), "--apps", "lab", "--ignore-sys-prefix", "--no-sourcemaps",
+              "--no-unused-shared-packages", *(f"--LiteBuildConfig.federated_extensions={p}" for p in extension_paths())],
+             cwd=lab_dir)
+
+
+BARE_NOTEBOOK = {
+    "cells": [{"cell_type": "code", "id": "button", "metadata": {}, "execution_count": None, "outputs": [],
+               "source": 'import ipywidgets\nipywidgets.Button(description="Click me")'}],
+    "metadata": {"kernelspec": {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+
+def build_bare_site(out: Path, *, cache: Path) -> Path:
+    """The benchmark's baseline: one notebook with one ipywidgets button, built the same way as the course."""
+    out = out.resolve()
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    contents = cache / "work" / "bare-contents"
+    shutil.rmtree(contents, ignore_errors=True)
+    contents.mkdir(parents=True)
+    (contents / "bare.ipynb").write_text(json.dumps(BARE_NOTEBOOK, indent=1), encoding="utf-8")
+    build_lite(out, cache, contents, None, (*KERNEL_PACKAGES, "ipywidgets"))
+    return out
+
+
+def build_site(out: Path, *, cache: Path, notebooks: Path | None = None, say: Callable[[str], None] = print) -> Path:
     """Build the whole site into `out` (replaced); `cache` keeps downloads between builds."""
     from jkquiz.course import notebooks_dir
 
@@ -138,18 +175,9 @@ def build_site(out: Path, *, cache: Path, notebooks: Path | None = None, say=pri
     out.mkdir(parents=True)
     say("compiling the bank and drawing the figures")
     extra = package_files(notebooks)
-    say("assembling Python for the browser (Pyodide and wheels)")
-    assemble_runtime(out / "pyodide", cache, kernel_wheels(), extra)
-    common = ["--ignore-sys-prefix", "--no-sourcemaps", "--no-unused-shared-packages",
-              *(f"--LiteBuildConfig.federated_extensions={p}" for p in extension_paths())]
-    say("building the lessons (JupyterLite)")
-    lab_dir = work / "lab"
-    shutil.rmtree(lab_dir, ignore_errors=True)  # its task database would skip steps whose output is elsewhere now
-    lab_dir.mkdir(parents=True)
-    (lab_dir / "jupyter-lite.json").write_text(json.dumps(lite_config("./../pyodide/"), indent=1), encoding="utf-8")
+    say("building the lessons in JupyterLite, with Python for the browser (Pyodide and wheels)")
     stage_contents(notebooks, work / "lab-contents", for_app=False)
-    run_tool([tool("jupyter-lite"), "build", "--lite-dir", str(lab_dir), "--contents", str(work / "lab-contents"),
-              "--output-dir", str(out / "lab"), "--apps", "lab", *common], cwd=lab_dir)
+    build_lite(out, cache, work / "lab-contents", extra, PRELOAD)
     (out / "index.html").write_text(landing_page(), encoding="utf-8")
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve folders starting with _ as they are
     say(f"built {out} in {time.perf_counter() - started:.0f} s")

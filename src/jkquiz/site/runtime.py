@@ -20,6 +20,7 @@ import sys
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from jkquiz.datafiles import CHECKOUT
 
@@ -140,7 +141,7 @@ def wheel_metadata(wheel: Path) -> tuple[str, str, list[str], list[str]]:
     return field["Name"], field["Version"], depends, [t for t in tops if t.isidentifier()]
 
 
-def write_lock(folder: Path, wheels: Iterable[Path], info: Mapping[str, str]) -> dict[str, object]:
+def write_lock(folder: Path, wheels: Iterable[Path], info: Mapping[str, str]) -> dict[str, Any]:
     """pyodide-lock.json for exactly the wheels in `folder`; every dependency named must be among them."""
     packages: dict[str, dict[str, object]] = {}
     for wheel in wheels:
@@ -162,8 +163,9 @@ def write_lock(folder: Path, wheels: Iterable[Path], info: Mapping[str, str]) ->
     return lock
 
 
-def assemble_runtime(target: Path, cache: Path, kernel_wheels: Iterable[Path], extra_files: Mapping[str, bytes]) -> dict[str, object]:
-    """target/: Pyodide's core, every wheel the course needs in the browser, and their lock."""
+def assemble_runtime(target: Path, cache: Path, kernel_wheels: Iterable[Path], extra_files: Mapping[str, bytes] | None,
+                     preload: Iterable[str]) -> dict[str, object]:
+    """target/: Pyodide's core, the wheels that `preload` needs (jkquiz's own unless extra_files is None), their lock."""
     core = npm_pyodide(cache)
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
@@ -173,8 +175,25 @@ def assemble_runtime(target: Path, cache: Path, kernel_wheels: Iterable[Path], e
     info = json.loads((core / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     wheels = [shutil.copy2(w, target / w.name) for w in pinned_wheels(cache)]
     wheels += [shutil.copy2(w, target / w.name) for w in kernel_wheels]
-    wheels.append(jkquiz_wheel(target, extra_files))
-    return write_lock(target, [Path(w) for w in wheels], info)
+    if extra_files is not None:
+        wheels.append(jkquiz_wheel(target, extra_files))
+    lock = write_lock(target, [Path(w) for w in wheels], info)
+    return prune(target, lock, preload)
+
+
+def prune(target: Path, lock: dict[str, Any], preload: Iterable[str]) -> dict[str, Any]:
+    """Keep only the wheels `preload` needs (with their dependencies): the site serves nothing unused."""
+    packages: dict[str, Any] = lock["packages"]
+    needed, todo = set(), [canonical(p) for p in preload]
+    while todo:
+        name = todo.pop()
+        if name not in needed:
+            needed.add(name)
+            todo.extend(packages[name]["depends"])
+    for name in set(packages) - needed:
+        (target / packages.pop(name)["file_name"]).unlink()
+    (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1) + "\n", encoding="utf-8")
+    return lock
 
 
 def _run(command: list[str], cwd: Path | None = None) -> None:
