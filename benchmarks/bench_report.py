@@ -15,13 +15,24 @@ Timed, best of 5 interleaved rounds, the bank loaded once beforehand (both sides
 
 Target: report / baseline <= 2 (measured 1.1-1.5 on a quiet 2-core machine; up to 2.3 while other jobs ran). Also printed: peak Python memory of each (tracemalloc, one extra run each): the
 report keeps first answers, the baseline every attempt.
+
+Scale (docs/scale.md): classes of 1,000, 10,000 and 100,000 learners with 10 answers each (a MOOC's typical
+learner answers few), each reported (what `jkquiz report --format csv` does once its bank is loaded: list the
+folder, stream every file, analyse, render) in a fresh child process, which gives its time and its peak memory
+(VmHWM) over its own baseline: the same process after importing jkquiz and loading the bank. Targets, each a ratio within this run: CPU time per learner at 100,000 / at 1,000 <= 1.5 (linear;
+CPU rather than wall time, which other jobs on a shared machine stretch), and
+report memory above the baseline at 100,000 / at 1,000 <= 2 (streaming: memory does not grow with the class).
+`--no-scale` leaves the scale cases out (they take a few minutes); `--scale-only` runs only them;
+JKQUIZ_BENCH_SCALE=1000,10000 sets the class sizes (the first is the baseline, the last the target).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -144,7 +155,108 @@ def peak_mb(fn: Callable[[], Any]) -> float:
     return round(peak / 1e6, 1)
 
 
+SCALE = tuple(int(n) for n in os.environ.get("JKQUIZ_BENCH_SCALE", "1000,10000,100000").split(","))
+SCALE_ANSWERS = 10
+MEMORY_TARGET = 2.0
+TIME_TARGET = 1.5
+
+
+def write_scale_class(folder: Path, learners: int, bank: Bank, rng: random.Random) -> None:
+    """`learners` export files of SCALE_ANSWERS answers each (8 questions, 2 answered again)."""
+    hashes = current_hashes(bank)
+    questions = list(bank.questions.values())
+    folder.mkdir()
+    for i in range(learners):
+        ability = rng.gauss(0, 1)
+        chosen = rng.sample(questions, SCALE_ANSWERS - 2)
+        attempts = []
+        for k, q in enumerate(chosen + chosen[:2]):
+            p = 1 / (1 + math.exp(-(ability - (q.difficulty - 2))))
+            given, score = response(q, rng.random() < p, rng)
+            status = "correct" if score >= 1 else "wrong" if score <= 0 else "partial"
+            attempts.append(Attempt(q.id, q.topic, hashes[q.id], given, str(given), status, score, 5.0,
+                                    T0 + timedelta(days=i % 30, seconds=60 * k), f"s{i}"))
+        lines = export_lines(FakeStore(attempts), f"Learner {i:06d}", now=T0)  # type: ignore[arg-type]
+        (folder / f"learner-{i:06d}.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+MEASURE = """
+import io, json, resource, sys, time
+from jkquiz.cli.bankarg import open_bank
+from jkquiz.report import class_report, expand_paths, render_csv
+
+def peak_kb():
+    # VmHWM: this process's own peak (ru_maxrss would start at the parent's peak: Linux keeps it across exec)
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+bank = open_bank(None)  # what `jkquiz report` loads before it reads a file
+base = peak_kb()
+start, cpu = time.perf_counter(), time.process_time()
+paths, problems = expand_paths([sys.argv[1]])
+text = render_csv(class_report(paths, bank))
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+peak = peak_kb()
+print(json.dumps({"code": 1 if problems else 0, "seconds": seconds, "cpu": cpu, "baseline_kb": base, "peak_kb": peak,
+                  "rows": text.count("\\n")}))
+"""
+
+
+def measure_report(folder: Path) -> dict[str, Any]:
+    """`jkquiz report` of a folder in a fresh process: time, and peak memory over its own baseline."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(folder)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def scale_figures(bank: Bank) -> dict[str, Any]:
+    """Report time and memory for classes of SCALE learners; the ratios against the smallest."""
+    rng = random.Random(7)
+    figures: dict[str, Any] = {}
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="bench-report-scale-") as tmp:
+        for learners in SCALE:
+            folder = Path(tmp) / str(learners)
+            start = time.perf_counter()
+            write_scale_class(folder, learners, bank, rng)
+            generated = time.perf_counter() - start
+            size = sum(p.stat().st_size for p in folder.iterdir())
+            result = measure_report(folder)
+            assert result["code"] == 0, result
+            results[learners] = result
+            key = f"scale_{learners}"
+            figures[f"{key}_files_mb"] = round(size / 1e6, 1)
+            figures[f"{key}_generate_s"] = round(generated, 1)
+            figures[f"{key}_report_s"] = round(result["seconds"], 2)
+            figures[f"{key}_report_cpu_s"] = round(result["cpu"], 2)
+            figures[f"{key}_report_cpu_ms_per_learner"] = round(result["cpu"] / learners * 1e3, 3)
+            figures[f"{key}_baseline_rss_mb"] = round(result["baseline_kb"] / 1024, 1)
+            figures[f"{key}_report_peak_rss_mb"] = round(result["peak_kb"] / 1024, 1)
+            growth = max(result["peak_kb"] - result["baseline_kb"], 1)
+            figures[f"{key}_report_memory_above_baseline_mb"] = round(growth / 1024, 1)
+            shutil.rmtree(folder)
+    small, big = results[SCALE[0]], results[SCALE[-1]]
+    time_ratio = (big["cpu"] / SCALE[-1]) / (small["cpu"] / SCALE[0])  # CPU time: the machine is shared
+    memory_ratio = max(big["peak_kb"] - big["baseline_kb"], 1) / max(small["peak_kb"] - small["baseline_kb"], 1)
+    figures.update({
+        "scale_ratio_cpu_per_learner_largest_to_smallest": round(time_ratio, 2),
+        "scale_target_time_ratio": TIME_TARGET,
+        "scale_meets_time_target": time_ratio <= TIME_TARGET,
+        "scale_ratio_memory_largest_to_smallest": round(memory_ratio, 1),
+        "scale_target_memory_ratio": MEMORY_TARGET,
+        "scale_meets_memory_target": memory_ratio <= MEMORY_TARGET,
+    })
+    return figures
+
+
 def main() -> None:
+    if "--scale-only" in sys.argv:
+        report(scale_figures(load_bank()))
+        return
     import pandas  # noqa: F401  (imported before timing: the baseline's import is not its work)
 
     bank = load_bank()
@@ -165,7 +277,9 @@ def main() -> None:
         report_mb = peak_mb(lambda: run_report(paths, bank))
         baseline_mb = peak_mb(lambda: run_baseline(paths))
     best, base = min(reports), min(baselines)
+    scale = {} if "--no-scale" in sys.argv else scale_figures(bank)
     report({
+        **scale,
         "learners": LEARNERS,
         "attempts": LEARNERS * ATTEMPTS,
         "files_mb": round(size / 1e6, 1),

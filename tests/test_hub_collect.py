@@ -21,6 +21,7 @@ from jkquiz.hub.gather import PROGRESS_FILE, export_name
 from jkquiz.hub.start import place_course
 from jkquiz.progress import open_store
 from jkquiz.progress.exportfile import open_export
+from jkquiz.progress.pending import append_pending
 from jkquiz.report import learner_code
 
 SINGLE, TF = "q-s-single", "q-s-tf"
@@ -191,9 +192,28 @@ def test_export_names_are_safe_file_names() -> None:
     assert "/" not in export_name("../etc/passwd") and export_name("../etc/passwd").endswith(".jsonl")
 
 
+def test_answers_waiting_beside_a_busy_progress_file_are_collected(
+        hub: FakeHub, tmp_path: Path, bank_dir: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = load_bank(bank_dir)
+    files = progress_file(tmp_path / "sora", bank, {SINGLE: RIGHT[SINGLE]})
+    later = tmp_path / "later"  # an answer given while the file was busy waits in progress.sqlite3.pending.jsonl
+    progress_file(later, bank, {TF: RIGHT[TF]})  # (made here only to have the attempt)
+    store = open_store(later / "progress.sqlite3")
+    attempt = next(store.attempts("learner"))
+    store.close()
+    append_pending(tmp_path / "sora" / "progress.sqlite3", "learner", attempt)
+    files[PROGRESS_FILE + ".pending.jsonl"] = (tmp_path / "sora" / "progress.sqlite3.pending.jsonl").read_bytes()
+    hub.learners = {"sora": FakeLearner("sora", files)}
+    assert collect(hub, tmp_path / "exports", bank_dir, monkeypatch=monkeypatch) == 0
+    with open_export(tmp_path / "exports" / "sora.jsonl") as export:
+        assert {a.question_id: a.status for a in export.attempts()} == {SINGLE: "correct", TF: "correct"}
+
+
 @pytest.mark.parametrize(("action", "resource", "path", "allowed"), [
     ("read", "contents", "/user/aiko/api/contents/jkquiz-progress/progress.sqlite3", True),
     ("read", "contents", "/user/aiko/api/contents/jkquiz-progress/progress.sqlite3-wal", True),
+    ("read", "contents", "/user/aiko/api/contents/jkquiz-progress/progress.sqlite3.pending.jsonl", True),
     ("read", "contents", "/user/aiko/api/contents/jkquiz-course/01-before-1945.ipynb", False),  # their other files
     ("read", "contents", "/user/aiko/api/contents/jkquiz-progress", False),  # a folder listing
     ("read", "contents", "/user/aiko/api/contents/jkquiz-progress/%2E%2E/notes.txt", False),

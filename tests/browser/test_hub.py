@@ -39,11 +39,12 @@ CLASS = {"aiko": (True, True), "minjun": (True, False), "haruto": (False, False)
 
 
 @pytest.fixture(scope="module")
-def hub(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    if os.environ.get("JKQUIZ_SKIP_HUB") == "1":
+def hub(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    if os.environ.get("JKQUIZ_SKIP_HUB") == "1":  # checked first: the explicit flag decides, whatever is missing
         if os.environ.get("JKQUIZ_REQUIRE_BROWSER") == "1":
             pytest.fail("JKQUIZ_SKIP_HUB=1 in CI (JKQUIZ_REQUIRE_BROWSER=1): the hub test must run", pytrace=False)
         pytest.skip("JKQUIZ_SKIP_HUB=1: the real-hub test was skipped on purpose")
+    request.getfixturevalue("chromium")  # before the hub starts: skipped (or failed in CI) without a browser
     missing = missing_prerequisites()
     if missing:
         require_browser_or_skip("; ".join(missing))
@@ -156,7 +157,7 @@ def _print_figures(hub: Hub, out: Path, collect_log: str, collect_seconds: float
     """The figures docs/scale.md quotes: memory per server, record sizes, collect time per learner."""
     import psutil
 
-    servers, kernels = [], []
+    servers, kernels, hub_rss, proxy_rss = [], [], 0, 0
     for proc in hub.processes():
         try:
             line = " ".join(proc.cmdline())
@@ -167,8 +168,13 @@ def _print_figures(hub: Hub, out: Path, collect_log: str, collect_seconds: float
             servers.append(rss)
         elif "ipykernel" in line:
             kernels.append(rss)
+        elif "configurable-http-proxy" in line:
+            proxy_rss += rss
+        elif proc.pid == hub.proc.pid:
+            hub_rss = rss
     mb = 1024 * 1024
-    print(f"\nhub figures: {len(servers)} single-user servers, RSS {min(servers) / mb:.0f}-{max(servers) / mb:.0f} MB "
+    print(f"\nhub figures: the hub {hub_rss / mb:.0f} MB RSS, its proxy {proxy_rss / mb:.0f} MB RSS")
+    print(f"hub figures: {len(servers)} single-user servers, RSS {min(servers) / mb:.0f}-{max(servers) / mb:.0f} MB "
           f"each; {len(kernels)} kernels with the lesson run, RSS {min(kernels, default=0) / mb:.0f}-"
           f"{max(kernels, default=0) / mb:.0f} MB each")
     for name in CLASS:

@@ -220,6 +220,6 @@ def draft_problems(bank: Bank, question: QuestionBase, topic: str) -> list[Probl
     """What the bank's checks say about one draft question (answer among choices, facts exist, …), before saving."""
     from jkquiz.bank.checks import run_checks
 
-    question._topic = topic
+    question = question_adapter().validate_python(question.model_dump(), context={"topic": topic})
     trial = Bank(topics=bank.topics, facts=bank.facts, questions={question.id: question}, files=bank.files)
     return [p for p in run_checks(trial) if p.id == question.id]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any, TypeVar
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import Fact, NumberQuestion, OrderQuestion, QuestionBase, SingleQuestion
@@ -13,6 +14,7 @@ PREFIX = "gen-"
 BLANK = "_____"
 TIMELINE_SIZE = 4
 MAX_TIMELINES = 3
+Q = TypeVar("Q", bound=QuestionBase)
 
 
 def generate_questions(bank: Bank, seed: int = 0) -> int:
@@ -38,7 +40,6 @@ def generate_questions(bank: Bank, seed: int = 0) -> int:
         for q in new:
             if q.id in ordered or q.id in bank.questions or q.id in bank.facts:
                 continue
-            q._topic, q._generated = topic_id, True
             ordered[q.id] = q
             bank.where[f"question:{q.id}"] = bank.where[f"fact:{q.facts[0]}"]
             added += 1
@@ -56,7 +57,7 @@ def year_question(fact: Fact) -> NumberQuestion | None:
         prompt = "Fill in the year: " + pattern.sub(BLANK, fact.statement)
     else:
         prompt = f"In which year did this happen? “{fact.statement}”"
-    return NumberQuestion(
+    return _made(NumberQuestion, fact.topic,
         id=f"{PREFIX}year-{fact.id}",
         type="number",
         prompt=_dated(prompt, fact),
@@ -82,7 +83,7 @@ def timeline_questions(topic_id: str, facts: list[Fact], rng: random.Random) -> 
         years = sorted(rng.sample(sorted(per_year), TIMELINE_SIZE))
         chosen = [rng.choice(per_year[y]) for y in years]
         questions.append(
-            OrderQuestion(
+            _made(OrderQuestion, topic_id,
                 id=f"{PREFIX}timeline-{topic_id}-{index + 1}",
                 type="order",
                 prompt="Put these in order, earliest first.",
@@ -119,7 +120,7 @@ def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: 
         return None
     choices = [fact.answer, *rng.sample(pool, min(3, len(pool)))]
     rng.shuffle(choices)
-    return SingleQuestion(
+    return _made(SingleQuestion, fact.topic,
         id=f"{PREFIX}choice-{fact.id}",
         type="single",
         prompt=_dated("Fill in the blank: " + fact.statement.replace(fact.answer, BLANK), fact),
@@ -130,6 +131,11 @@ def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: 
         difficulty=1,
         tags=["generated", "choice"],
     )
+
+
+def _made(model: type[Q], topic: str, **fields: Any) -> Q:
+    """A generated question of `topic` (topic and origin given at validation, as the loader gives them)."""
+    return model.model_validate(fields, context={"topic": topic, "generated": True})
 
 
 def _dated(prompt: str, fact: Fact) -> str:

@@ -124,7 +124,7 @@ def _load_file(path: Path, bank: Bank) -> list[Problem]:
         at((), "", "topic", "missing required section 'topic'")
         return problems
 
-    topic = _validate(Topic, data["topic"], ("topic",), "topic", at)
+    topic = _validate(Topic, data["topic"], ("topic",), "topic", at, "")
     topic_id = topic.id if topic else str(path.stem.split("-", 1)[-1])
     if topic is not None:
         if topic.id in bank.topics:
@@ -145,10 +145,9 @@ def _load_file(path: Path, bank: Bank) -> list[Problem]:
         for index, raw in enumerate(items):
             given = raw.get("id") if isinstance(raw, dict) else None
             label = given if isinstance(given, str) else f"{section}[{index}]"
-            item = _validate(model, raw, (section, index), label, at)
+            item = _validate(model, raw, (section, index), label, at, topic_id)
             if item is None:
                 continue
-            item._topic = topic_id
             if item.id in bank.facts or item.id in bank.questions:
                 first = bank.where.get(f"fact:{item.id}") or bank.where.get(f"question:{item.id}")
                 where = f"{first.file}:{first.at()[0]}" if first else "elsewhere"
@@ -164,10 +163,10 @@ def _load_file(path: Path, bank: Bank) -> list[Problem]:
 PLACEHOLDERS: dict[str, Any] = {"difficulty": 1, "kind": "event", "explanation": "-", "prompt": "-"}
 
 
-def _validate(model: type[Strict] | None, raw: Any, path: tuple[Any, ...], label: str, at: Any) -> Any:
-    """Validate one item, reporting each error at its own line; salvage it for later checks if possible."""
+def _validate(model: type[Strict] | None, raw: Any, path: tuple[Any, ...], label: str, at: Any, topic: str) -> Any:
+    """Validate one item of `topic`, reporting each error at its own line; salvage it for later checks if possible."""
     try:
-        return _model(model, raw)
+        return _model(model, raw, topic)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     fields: set[Any] = set()
@@ -175,20 +174,23 @@ def _validate(model: type[Strict] | None, raw: Any, path: tuple[Any, ...], label
         message, loc = describe(error, model)
         at(path + loc, label, ".".join(map(str, loc)), message, key=error["type"] == "extra_forbidden")
         fields.add(loc[0] if loc else None)
-    return _salvage(model, raw, fields)
+    return _salvage(model, raw, fields, topic)
 
 
-def _model(model: type[Strict] | None, raw: Any) -> Any:
-    return question_adapter().validate_python(raw) if model is None else model.model_validate(raw)
+def _model(model: type[Strict] | None, raw: Any, topic: str) -> Any:
+    context = {"topic": topic}
+    if model is None:
+        return question_adapter().validate_python(raw, context=context)
+    return model.model_validate(raw, context=context)
 
 
-def _salvage(model: type[Strict] | None, raw: Any, fields: set[Any]) -> Any:
+def _salvage(model: type[Strict] | None, raw: Any, fields: set[Any], topic: str) -> Any:
     """The item with its bad fields dropped or stood in for, or None when that is not enough."""
     if not isinstance(raw, dict) or None in fields or "id" in fields or "type" in fields:
         return None
     patched = {k: v for k, v in raw.items() if k not in fields}
     patched.update({k: PLACEHOLDERS[k] for k in fields if k in PLACEHOLDERS})
     try:
-        return _model(model, patched)
+        return _model(model, patched, topic)
     except ValidationError:
         return None

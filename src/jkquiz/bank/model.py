@@ -105,6 +105,11 @@ class Fact(Strict):
 
     _topic: str = PrivateAttr("")
 
+    def model_post_init(self, context: Any) -> None:
+        """Take the topic from the validation context (context={"topic": ...}), never set afterwards."""
+        if isinstance(context, dict):
+            self._topic = str(context.get("topic", ""))
+
     @property
     def topic(self) -> str:
         """Id of the topic whose file holds this fact."""

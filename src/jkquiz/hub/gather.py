@@ -1,7 +1,7 @@
 """`jkquiz collect`: each learner's progress file, read through the hub, written as one export per learner.
 
-Nothing runs as the learner: the file (and its write-ahead log, which holds the newest answers until SQLite
-folds them in) is read through the learner's server's contents API, then opened here, in a temporary
+Nothing runs as the learner: the file (with its write-ahead log, which holds the newest answers until SQLite
+folds them in, and the answers waiting beside it while another program held it) is read through the learner's server's contents API, then opened here, in a temporary
 folder, and written out as a `jkquiz progress export` file under the learner's hub name. A learner whose
 server is not running, cannot be reached, or holds no record yet is listed with the reason; the rest are
 collected. An export collected earlier is kept when a learner cannot be reached now.
@@ -24,6 +24,7 @@ from jkquiz.hub import PROGRESS_FOLDER
 from jkquiz.hub.client import HubClient, HubUser, NotFound
 from jkquiz.progress.exportfile import FORMAT, VERSION
 from jkquiz.progress.opening import DB_NAME
+from jkquiz.progress.pending import SUFFIX as PENDING_SUFFIX
 from jkquiz.progress.records import attempt_dict, stamp
 
 PROGRESS_FILE = f"{PROGRESS_FOLDER}/{DB_NAME}"
@@ -93,20 +94,23 @@ def _collect_one(client: HubClient, user: HubUser, path: str, target: Path, resu
         return "no progress record yet (they have not answered a question on this hub)"
     except OSError as exc:
         return f"their server could not be read ({exc})"
+    extra = {}
+    for suffix in ("-wal", PENDING_SUFFIX):  # the newest answers may wait in the WAL, or beside a busy file
+        try:
+            extra[suffix] = client.read_file(user.server, path + suffix)
+        except (NotFound, OSError):
+            pass
     try:
-        wal = client.read_file(user.server, path + "-wal")
-    except (NotFound, OSError):
-        wal = b""  # no write-ahead log: every answer is in the main file
-    try:
-        count = write_collected(data, wal, user.name, target)
+        count = write_collected(data, user.name, target, extra)
     except Exception as exc:  # noqa: BLE001 - a damaged file from one learner must not stop the class
         return f"their progress file could not be read ({exc})"
     result.written.append((user.name, target, count))
     return ""
 
 
-def write_collected(data: bytes, wal: bytes, hub_name: str, target: Path) -> int:
-    """Write the progress database `data` (+ its WAL) as an export under `hub_name`; the attempts written.
+def write_collected(data: bytes, hub_name: str, target: Path, beside: dict[str, bytes] | None = None) -> int:
+    """Write the progress database `data` as an export under `hub_name`; the attempts written. `beside`: the
+    files kept next to it (suffix -> bytes): its write-ahead log, and answers waiting while it was busy.
 
     Every attempt in the file is the learner's (the hub says who they are), whatever name they gave it.
     """
@@ -115,9 +119,9 @@ def write_collected(data: bytes, wal: bytes, hub_name: str, target: Path) -> int
     with tempfile.TemporaryDirectory(prefix="jkquiz-collect-") as scratch:
         db = Path(scratch) / DB_NAME
         db.write_bytes(data)
-        if wal:
-            Path(f"{db}-wal").write_bytes(wal)
-        store = open_store(db)
+        for suffix, content in (beside or {}).items():
+            Path(f"{db}{suffix}").write_bytes(content)
+        store = open_store(db)  # folds in the WAL and the waiting answers, as the learner's next session would
         try:
             fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             count = 0

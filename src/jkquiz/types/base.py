@@ -50,6 +50,12 @@ class QuestionBase(Strict):
     _topic: str = PrivateAttr("")
     _generated: bool = PrivateAttr(False)
 
+    def model_post_init(self, context: Any) -> None:
+        """Take the topic (and whether it was generated) from the validation context, never set afterwards."""
+        if isinstance(context, dict):
+            self._topic = str(context.get("topic", ""))
+            self._generated = bool(context.get("generated", False))
+
     @property
     def topic(self) -> str:
         """Id of the topic the question belongs to."""
