@@ -84,7 +84,8 @@ def to_json(bank: Bank) -> str:
 
 def from_json(text: str) -> Bank:
     """A Bank from to_json's text (every item validated again by its model)."""
-    from jkquiz.bank.model import QUESTION_ADAPTER, Fact, Topic
+    from jkquiz.bank.model import Fact, Topic
+    from jkquiz.types import question_adapter
 
     data: dict[str, Any] = json.loads(text)
     if data.get("format") != FORMAT:
@@ -93,13 +94,13 @@ def from_json(text: str) -> Bank:
     for raw in data["topics"]:
         topic = Topic.model_validate(raw)
         bank.topics[topic.id] = topic
-    for entry in data["facts"]:
-        fact = Fact.model_validate(entry["item"])
-        fact._topic = entry["topic"]
+    for entry in data["facts"]:  # the topic is given as validation context, as the YAML loader gives it
+        fact = Fact.model_validate(entry["item"], context={"topic": entry["topic"]})
         bank.facts[fact.id] = fact
+    adapter = question_adapter()
     for entry in data["questions"]:
-        question = QUESTION_ADAPTER.validate_python(entry["item"])
-        question._topic, question._generated = entry["topic"], entry["generated"]
+        context = {"topic": entry["topic"], "generated": bool(entry["generated"])}
+        question = adapter.validate_python(entry["item"], context=context)
         bank.questions[question.id] = question
     return bank
 
