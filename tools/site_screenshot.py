@@ -32,7 +32,7 @@ def main() -> None:
     server, url = serve_under_subpath(built_site(), Path(tempfile.mkdtemp(prefix="jkquiz-shot-")))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1280, "height": 1200})
         page.set_default_timeout(180_000)
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
                    else r.abort("blockedbyclient"))
@@ -42,11 +42,11 @@ def main() -> None:
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         check = page.locator(".jp-OutputArea-output .jkquiz").nth(1)  # the quick check below the map
         check.get_by_role("button", name="Check").wait_for()
-        check.locator(".widget-radio-box label").first.click()
+        check.locator(".widget-radio-box label").filter(has_not_text="Ulleungdo").first.click()  # a wrong answer
         check.get_by_role("button", name="Check").click()
         check.locator(".jkq-feedback").wait_for()
         page.locator(".jp-OutputArea-output img[alt*='Liancourt']").first.scroll_into_view_if_needed()
-        page.mouse.wheel(0, 420)
+        page.mouse.wheel(0, 330)
         page.wait_for_timeout(800)
         page.screenshot(path=str(OUT))
         browser.close()
