@@ -30,8 +30,11 @@ def skip_to_results(page: Page, quiz) -> None:  # type: ignore[no-untyped-def]
     for _ in range(30):
         if quiz.locator(".jkq-score").count():
             return
+        head = quiz.locator(".jkq-head").first.inner_text()
         quiz.get_by_role("button", name=re.compile(r"^(Skip|Next →|See results)$")).click()
-        page.wait_for_timeout(50)
+        # wait for the kernel's answer (the next question, or the results) before looking again: clicking on
+        # while it is on its way hits a button the update then removes, and waits for one that never comes
+        expect(quiz.locator(".jkq-head").first).not_to_have_text(head)
     raise AssertionError("the quiz never showed its results")
 
 
