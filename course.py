@@ -11,6 +11,7 @@ for the tests, Debian's chromium via apt-get when it is missing and we may insta
     python3 course.py site  [DIR]                  set up, build the course as a static site (default build/site/)
     python3 course.py serve-site [DIR] [--port N]  serve the built site on this computer
     python3 course.py bench                        set up, run the benchmarks in benchmarks/
+    python3 course.py jkquiz COMMAND [options]     set up, then run any jkquiz command (validate, add, report...)
 """
 
 from __future__ import annotations
@@ -36,19 +37,26 @@ def say(text: str) -> None:
     print(f"[course] {text}", flush=True)
 
 
+def installed(extra: str, where: Path = VENV) -> bool:
+    """Whether jkquiz[extra] is installed in the environment `where` (.venv) for the current pyproject.toml."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
+    stamp = where / f".jkquiz-installed-{extra}"
+    return (where / PYTHON.relative_to(VENV)).exists() and stamp.exists() and stamp.read_text() == digest
+
+
 def ensure_venv(extra: str, where: Path = VENV) -> Path:
-    """Create the virtual environment `where` (.venv) and install jkquiz[extra] into it when anything changed;
-    its Python."""
+    """Create the environment `where` (.venv) and install jkquiz[extra] into it when anything changed (the test
+    extra holds the course one); its Python."""
     if sys.version_info < (3, 11):
         sys.exit(f"jkquiz needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = where / PYTHON.relative_to(VENV)
+    if installed(extra, where) or (extra == "course" and installed("test", where)):
+        return python
     if not python.exists():
         say(f"creating a virtual environment in {where.name}/")
         venv.EnvBuilder(with_pip=True, clear=where.exists()).create(where)
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
     stamp = where / f".jkquiz-installed-{extra}"
-    if stamp.exists() and stamp.read_text() == digest:
-        return python
     say(f"installing jkquiz[{extra}] and its dependencies (first time: a minute or two)")
     run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip"])
     run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[{extra}]"])
@@ -123,6 +131,12 @@ def main(argv: list[str]) -> None:
     elif action == "app":
         ensure_venv("course")
         hand_over([str(BIN / "jkquiz"), "app", *rest])
+    elif action == "jkquiz":  # any jkquiz command, run from where you are (paths as you type them)
+        ensure_venv("course")
+        command = [str(BIN / "jkquiz"), *rest]
+        if os.name == "nt":
+            sys.exit(subprocess.call(command))
+        os.execv(command[0], command)
     elif action == "test":
         ensure_venv("test")
         ensure_chromium()

@@ -22,7 +22,8 @@ folder, stream every file, analyse, render) in a fresh child process, which give
 (VmHWM) over its own baseline: the same process after importing jkquiz and loading the bank. Targets, each a ratio within this run: CPU time per learner at 100,000 / at 1,000 <= 1.5 (linear;
 CPU rather than wall time, which other jobs on a shared machine stretch), and
 report memory above the baseline at 100,000 / at 1,000 <= 2 (streaming: memory does not grow with the class).
-`--no-scale` leaves the scale cases out (they take a few minutes); `--scale-only` runs only them;
+`--compare=SRC` also measures the jkquiz in the checkout folder SRC (e.g. main's `src` before a change) on the
+same files, in the same run. `--no-scale` leaves the scale cases out (they take a few minutes); `--scale-only` runs only them;
 JKQUIZ_BENCH_SCALE=1000,10000 sets the class sizes (the first is the baseline, the last the target).
 """
 
@@ -183,7 +184,19 @@ def write_scale_class(folder: Path, learners: int, bank: Bank, rng: random.Rando
 MEASURE = """
 import io, json, resource, sys, time
 from jkquiz.cli.bankarg import open_bank
-from jkquiz.report import class_report, expand_paths, render_csv
+from jkquiz.report import class_report, expand_paths
+try:
+    from jkquiz.report.render import write_csv
+except ImportError:  # a checkout from before the report streamed (--compare): it made the CSV as one string
+    from jkquiz.report import render_csv
+    def write_csv(report, out):
+        out.write(render_csv(report))
+
+class Lines:
+    # where the CSV goes (stdout for `jkquiz report`): here only its lines counted
+    rows = 0
+    def write(self, text):
+        self.rows += text.count("\\n")
 
 def peak_kb():
     # VmHWM: this process's own peak (ru_maxrss would start at the parent's peak: Linux keeps it across exec)
@@ -197,19 +210,27 @@ bank = open_bank(None)  # what `jkquiz report` loads before it reads a file
 base = peak_kb()
 start, cpu = time.perf_counter(), time.process_time()
 paths, problems = expand_paths([sys.argv[1]])
-text = render_csv(class_report(paths, bank))
+sink = Lines()
+write_csv(class_report(paths, bank), sink)
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 peak = peak_kb()
 print(json.dumps({"code": 1 if problems else 0, "seconds": seconds, "cpu": cpu, "baseline_kb": base, "peak_kb": peak,
-                  "rows": text.count("\\n")}))
+                  "rows": sink.rows}))
 """
 
 
-def measure_report(folder: Path) -> dict[str, Any]:
-    """`jkquiz report` of a folder in a fresh process: time, and peak memory over its own baseline."""
+COMPARE = next((arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--compare=")), "")
+
+
+def measure_report(folder: Path, src: str = "") -> dict[str, Any]:
+    """`jkquiz report` of a folder in a fresh process: time, and peak memory over its own baseline.
+
+    `src`: a checkout's `src` folder whose jkquiz is measured instead (another version, on the same files)."""
     import subprocess
 
-    done = subprocess.run([sys.executable, "-c", MEASURE, str(folder)], capture_output=True, text=True, check=True)
+    env = {**os.environ, "PYTHONPATH": src} if src else None
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(folder)], capture_output=True, text=True, check=True,
+                          env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -217,7 +238,7 @@ def scale_figures(bank: Bank) -> dict[str, Any]:
     """Report time and memory for classes of SCALE learners; the ratios against the smallest."""
     rng = random.Random(7)
     figures: dict[str, Any] = {}
-    results = {}
+    results, compared = {}, {}
     with tempfile.TemporaryDirectory(prefix="bench-report-scale-") as tmp:
         for learners in SCALE:
             folder = Path(tmp) / str(learners)
@@ -238,6 +259,14 @@ def scale_figures(bank: Bank) -> dict[str, Any]:
             figures[f"{key}_report_peak_rss_mb"] = round(result["peak_kb"] / 1024, 1)
             growth = max(result["peak_kb"] - result["baseline_kb"], 1)
             figures[f"{key}_report_memory_above_baseline_mb"] = round(growth / 1024, 1)
+            if COMPARE:  # the other version on the same files, in the same run
+                other = measure_report(folder, COMPARE)
+                assert other["rows"] == result["rows"], (other, result)
+                compared[learners] = other
+                figures[f"{key}_compared_report_cpu_ms_per_learner"] = round(other["cpu"] / learners * 1e3, 3)
+                figures[f"{key}_compared_report_peak_rss_mb"] = round(other["peak_kb"] / 1024, 1)
+                figures[f"{key}_compared_report_memory_above_baseline_mb"] = round(
+                    max(other["peak_kb"] - other["baseline_kb"], 1) / 1024, 1)
             shutil.rmtree(folder)
     small, big = results[SCALE[0]], results[SCALE[-1]]
     time_ratio = (big["cpu"] / SCALE[-1]) / (small["cpu"] / SCALE[0])  # CPU time: the machine is shared
@@ -250,6 +279,13 @@ def scale_figures(bank: Bank) -> dict[str, Any]:
         "scale_target_memory_ratio": MEMORY_TARGET,
         "scale_meets_memory_target": memory_ratio <= MEMORY_TARGET,
     })
+    if compared:
+        old_small, old_big = compared[SCALE[0]], compared[SCALE[-1]]
+        figures["scale_compared_src"] = COMPARE
+        figures["scale_compared_ratio_memory_largest_to_smallest"] = round(
+            max(old_big["peak_kb"] - old_big["baseline_kb"], 1) / max(old_small["peak_kb"] - old_small["baseline_kb"], 1), 1)
+        figures["scale_memory_above_baseline_largest_compared_to_this"] = round(
+            max(old_big["peak_kb"] - old_big["baseline_kb"], 1) / max(big["peak_kb"] - big["baseline_kb"], 1), 1)
     return figures
 
 

@@ -24,6 +24,7 @@ class FakeLearner:
     files: dict[str, bytes] = field(default_factory=dict)  # path in their home -> bytes
     running: bool = True
     broken: bool = False  # the server answers 503 (unreachable behind the proxy)
+    refuses: bool = False  # the server answers 403 (not started by jkquiz.hub.start, or a token without access)
     pending: str | None = None
 
 
@@ -69,6 +70,8 @@ class FakeHub:
                     return self._send(424, {"message": "server not running"})
                 if learner.broken:
                     return self._send(503, {"message": "Service Unavailable"})
+                if learner.refuses:
+                    return self._send(403, {"message": "Forbidden"})
                 if path not in learner.files:
                     return self._send(404, {"message": f"No such file or directory: {path}"})
                 self._send(200, {"name": path.rsplit("/", 1)[-1], "path": path, "type": "file", "format": "base64",

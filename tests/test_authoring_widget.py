@@ -81,8 +81,8 @@ def test_save_writes_through_the_bank_checks_and_refuses_a_second_copy(form) -> 
     fill_single(form)
     form.tags.value = "treaty, normalization"
     assert form.save() is True
-    assert "Saved" in form.messages.value and "q-sample-treaty-japan-korea-sign" in form.messages.value
-    question = load_bank(form.bank_path).questions["q-sample-treaty-japan-korea-sign"]
+    assert "Saved" in form.messages.value and "q-s-japan-sign-1965" in form.messages.value
+    question = load_bank(form.bank_path).questions["q-s-japan-sign-1965"]
     assert question.choices == ["Treaty on Basic Relations", "Treaty of Ganghwa", "Treaty of Portsmouth"]  # type: ignore[attr-defined]
     assert question.tags == ["treaty", "normalization"]
     assert form.save() is False and "already in the bank as" in form.messages.value

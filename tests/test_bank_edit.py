@@ -159,6 +159,23 @@ def test_file_changed_meanwhile_is_not_overwritten(bank_dir: Path, monkeypatch: 
     assert "q-s-new-kono" not in file.read_text(encoding="utf-8")
 
 
-def test_suggested_ids_are_free(mini_bank) -> None:
-    assert suggest_id(mini_bank, "sample", "Which treaty was signed in 1965?") == "q-sample-treaty-signed-1965"
-    assert suggest_id(mini_bank, "sample", "") == "q-sample"
+def test_suggested_ids_read_well_and_are_free(mini_bank) -> None:
+    """Key words of the text after the file's own prefix: no stop words, counts, possessive 's or cut words; a year last."""
+    suggest = lambda text, kind="q": suggest_id(mini_bank, "sample", text, kind)  # noqa: E731
+    assert suggest("As of 2009, which country's police guard the islets?") == "q-s-police-guard-2009"  # was q-sample-as-2009-country-s
+    assert suggest("How many of the 300 members of the National Assembly voted for the motion?") == "q-s-members-national-assembly"
+    assert suggest("Which treaty was signed in 1965?") == "q-s-treaty-signed-1965"
+    assert suggest("What did <b>Japan's</b> co-operation agreement of 1965 commit Japan to?") == "q-s-co-operation-agreement-1965"
+    assert suggest("In 1998, Kim Dae-jung and Keizo Obuchi signed a joint declaration.", "f") == "s-kim-dae-jung-1998"
+    long_words = "Which internationally recognised demilitarisation commitments accompanied the reconciliation?"
+    assert suggest(long_words) == "q-s-internationally-recognised"  # whole words only, at most 40 characters after the prefix
+    assert suggest("") == "q-s"
+    # free in the bank: one more key word first, then a number
+    assert suggest("Which treaty was signed in Tokyo in 1965?") == "q-s-treaty-tokyo-1965"  # a name before common words
+    mini_bank.questions["q-s-treaty-tokyo-1965"] = mini_bank.questions["q-s-single"]
+    assert suggest("Which treaty was signed in Tokyo in 1965?") == "q-s-treaty-signed-tokyo-1965"
+    mini_bank.facts["q-s-treaty-signed-tokyo-1965"] = mini_bank.facts["s-kono"]
+    assert suggest("Which treaty was signed in Tokyo in 1965?") == "q-s-treaty-tokyo-1965-2"
+    # a topic with no ids yet: its own name, or its whole id when the first word is a stop word
+    assert suggest_id(mini_bank, "before-1945", "Who signed it?") == "q-before-1945-signed"
+    assert suggest_id(mini_bank, "public-opinion", "What share of Japanese?", "f") == "public-share-japanese"

@@ -103,8 +103,13 @@ def test_builds_cells_navigation_and_contents_from_markdown(tmp_path: Path, demo
 
     lesson = nbformat.read(str(tmp_path / "01-demo.ipynb"), as_version=4)
     assert [c.id for c in lesson.cells] == [
-        "c00-nav-top", "c01-title", "c02-setup", "c03-section", "c04-ask", "c05-section", "c06-section",
-        "c07-figure", "c08-figure", "c09-ask", "c10-keypoints", "c11-quiz", "c12-nav-bottom"]
+        "c00-nav-top", "c01-title", "c02-setup", "c03-section", "c04-ask", "c05-section", "c06-notes", "c07-section",
+        "c08-figure", "c09-figure", "c10-ask", "c11-notes", "c12-keypoints", "c13-quiz", "c14-nav-bottom"]
+    # citations leave the running text for numbered notes at the end of their section
+    assert lesson.cells[3].source.endswith("Something happened in 1905<sup>1</sup>.")
+    assert lesson.cells[6].source == "**Notes**\n\n1. [Source A](https://example.org/a)"
+    assert lesson.cells[7].source == "## Second section\n\nNumbers<sup>1</sup>."
+    assert lesson.cells[11].source == "**Notes**\n\n1. [Source B](https://example.org/b)"
     assert code_sources(tmp_path / "01-demo.ipynb") == [
         "import jkquiz", 'jkquiz.ask("q-demo-year")', 'jkquiz.chart("demo", series="good impression")',
         'jkquiz.timeline("demo")', 'jkquiz.ask("q-demo-later")', 'jkquiz.quiz("demo", n=8)']
@@ -200,7 +205,7 @@ def test_executing_stores_figures_and_widget_state_without_touching_the_learners
     outputs = {"".join(c["source"]): c["outputs"] for c in notebook["cells"] if c["cell_type"] == "code"}
     assert outputs['jkquiz.timeline("demo")'][0]["data"]["image/png"]
     quiz_text = "".join(outputs['jkquiz.quiz("demo", n=8)'][0]["data"]["text/plain"])
-    assert quiz_text.startswith("<jkquiz quiz: Demo topic")
+    assert quiz_text == "Run this cell (Shift+Enter) to see the quiz “Demo topic” (8 questions)."
     assert notebook["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     assert all("execution" not in c["metadata"] for c in notebook["cells"])  # no timestamps stored
     assert not any(home.iterdir()), "the build wrote into the learner's JKQUIZ_HOME"

@@ -39,8 +39,8 @@ def test_add_question_from_flags(bank_dir: Path, capsys: pytest.CaptureFixture[s
         "--fact", "s-kono", "--fact", "s-treaty", "--explanation", "1993 and 1965.", "--difficulty", "3",
     ], capsys)
     assert (code, err) == (0, "")
-    assert out.strip().startswith("Added question 'q-sample-match-each-statement-its' to ")
-    q = load_bank(bank_dir).questions["q-sample-match-each-statement-its"]
+    assert out.strip().startswith("Added question 'q-s-statement-year' to ")
+    q = load_bank(bank_dir).questions["q-s-statement-year"]
     assert q.pairs == [("Kono Statement", "1993"), ("Treaty on Basic Relations", "1965")]  # type: ignore[attr-defined]
     assert q.difficulty == 3 and q.facts == ["s-kono", "s-treaty"]
 
@@ -113,6 +113,65 @@ def test_add_fact_from_flags(bank_dir: Path, capsys: pytest.CaptureFixture[str])
     assert fact.when == "1995-08-15" and fact.sources[0].quote == "Murayama Statement"
 
 
+def test_add_fact_with_native_names_both_sides_and_coordinates(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["add", "fact", "--bank", str(bank_dir), "--topic", "sample",
+                          "--statement", "The islets Korea calls Dokdo (독도) and Japan calls Takeshima (竹島) lie in the sea between them.",
+                          "--kind", "place", "--coords", "37.24, 131.87", "--ko", "독도", "--ja", "竹島", "--hanja", "獨島",
+                          "--japan-holds", "Japan's government holds that Takeshima is part of Japan's territory.",
+                          "--korea-holds", "South Korea's government holds that Dokdo is part of Korea's territory.",
+                          "--source-title", "Sample source", "--quote", "Dokdo (독도, 獨島) and Takeshima (竹島)"], capsys)
+    file = display_path(bank_dir / "01-sample.yaml")
+    assert (code, out, err) == (0, f"Added fact 's-islets-dokdo-takeshima' to {file}.\n", "")
+    fact = load_bank(bank_dir).facts["s-islets-dokdo-takeshima"]
+    assert fact.coords == (37.24, 131.87) and fact.contested
+    assert fact.terms is not None and (fact.terms.ko, fact.terms.ja, fact.terms.hanja) == ("독도", "竹島", "獨島")
+    assert fact.perspectives is not None and fact.perspectives.korea.startswith("South Korea's government holds")
+
+
+def test_add_fact_refuses_coordinates_off_the_globe_and_a_single_side(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (bank_dir / "01-sample.yaml").read_bytes()
+    common = ["add", "fact", "--bank", str(bank_dir), "--topic", "sample", "--statement", "The islets lie east of Ulleungdo.",
+              "--kind", "place", "--source-title", "Sample source", "--quote", "east of Ulleungdo"]
+    code, out, err = run([*common, "--coords", "137.24,131.87", "--japan-holds", "Japan's government holds X."], capsys)
+    assert (code, out) == (2, "")
+    assert err == ("jkquiz: --coords: latitude 137.24 is out of range: it must be between -90 (south) and 90 (north); "
+                   "--japan-holds: a contested fact needs both sides: add --korea-holds too "
+                   "(or use -i to be asked for each field)\n")
+    code, _, err = run([*common, "--coords", "37.24 north"], capsys)
+    assert code == 2 and err.startswith("jkquiz: --coords: '37.24 north' is not a latitude and a longitude: type two numbers")
+    code, _, err = run([*common, "--coords", "37.24, -190"], capsys)
+    assert code == 2 and "--coords: longitude -190 is out of range: it must be between -180 (west) and 180 (east)" in err
+    assert (bank_dir / "01-sample.yaml").read_bytes() == before
+
+
+def test_add_fact_interactively_asks_for_names_sides_and_coordinates(
+        bank_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = "\n".join([
+        "sample",
+        "The islets Korea calls Dokdo (독도) and Japan calls Takeshima (竹島) lie in the sea between them.",
+        "place",
+        "", "", "", "",          # date, key datum, label, as of: none
+        "91, 131.87",            # out of range: asked again
+        "37.24, 131.87",
+        "독도", "竹島", "",        # Hangul, Japanese, no Hanja
+        "yes",                   # contested: both sides asked for, neither may stay empty
+        "Japan's government holds that Takeshima is part of Japan's territory.",
+        "",
+        "South Korea's government holds that Dokdo is part of Korea's territory.",
+        "Sample source", "", "Dokdo (독도) and Takeshima (竹島)",
+        "", "",                  # tags, id
+        "yes",
+    ]) + "\n"
+    code, out, err = run(["add", "fact", "-i", "--bank", str(bank_dir)], capsys, answers, monkeypatch)
+    assert code == 0, err
+    assert "Coordinates (optional: latitude, longitude in decimal degrees, e.g. 37.24, 131.87): " in out
+    assert "  latitude 91 is out of range: it must be between -90 (south) and 90 (north)\n" in out
+    assert "South Korea holds (what South Korea's government holds; both sides mark the fact contested):   This field is required." in out
+    fact = load_bank(bank_dir).facts["s-islets-dokdo-takeshima"]
+    assert fact.coords == (37.24, 131.87) and fact.contested and fact.terms is not None and fact.terms.hanja is None
+    assert fact.perspectives is not None and fact.perspectives.japan.startswith("Japan's government holds")
+
+
 def test_add_question_interactively(bank_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Each field is asked for; a wrong answer is asked again with the reason; the item is shown before writing."""
     answers = "\n".join([
@@ -137,7 +196,7 @@ def test_add_question_interactively(bank_dir: Path, capsys: pytest.CaptureFixtur
     assert "no fact 's-kon' (did you mean 's-kono'?)" in out
     assert "type a whole number from 1 to 3" in out
     assert "answers: [Kono Statement, Obuchi–Kim declaration]" in out  # the preview, before the question to confirm
-    q = load_bank(bank_dir).questions["q-sample-documents-date-1990s"]
+    q = load_bank(bank_dir).questions["q-s-documents-date-1990s"]
     assert q.answers == ["Kono Statement", "Obuchi–Kim declaration"] and q.facts == ["s-kono", "s-kim"]  # type: ignore[attr-defined]
 
 

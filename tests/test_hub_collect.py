@@ -17,6 +17,7 @@ from jkquiz.bank import Bank, load_bank
 from jkquiz.cli import main
 from jkquiz.engine import QuizSession
 from jkquiz.hub.authorizer import collector_may
+from jkquiz.hub.client import HubClient, HubError
 from jkquiz.hub.gather import PROGRESS_FILE, export_name
 from jkquiz.hub.start import place_course
 from jkquiz.progress import open_store
@@ -71,6 +72,7 @@ def hub(tmp_path: Path, bank_dir: Path):
             "eve": FakeLearner("eve"),  # logged in, answered nothing yet
             "fay": FakeLearner("fay", broken=True),
             "gil": FakeLearner("gil", running=False, pending="spawn"),
+            "ivy": FakeLearner("ivy", refuses=True),
         }
         yield fake
 
@@ -92,14 +94,15 @@ def test_collect_writes_each_learners_export_under_their_hub_name_and_names_the_
     assert collect(hub, out, bank_dir, monkeypatch=monkeypatch) == 1  # some learners missed
     captured = capsys.readouterr()
     assert sorted(p.name for p in out.iterdir()) == ["aiko.jsonl", "haruto.jsonl", "minjun.jsonl"]
-    assert "Collected 3 of 7 learners (6 answers)" in captured.out
+    assert "Collected 3 of 8 learners (6 answers)" in captured.out
     assert "s per learner" in captured.out
     missing = {line.split(":")[1].strip(): line for line in captured.err.splitlines() if line.startswith("not collected")}
-    assert sorted(missing) == ["dee", "eve", "fay", "gil"]
+    assert sorted(missing) == ["dee", "eve", "fay", "gil", "ivy"]
     assert "server is not running" in missing["dee"]
     assert "no progress record yet" in missing["eve"]
     assert "could not be read (the server answered HTTP 503)" in missing["fay"]
     assert "starting or stopping" in missing["gil"]
+    assert "refused the token (HTTP 403)" in missing["ivy"] and "jkquiz.hub.start" in missing["ivy"]
     with open_export(out / "aiko.jsonl") as export:  # the hub's name, whatever name the learner gave
         assert export.learner == "aiko"
         assert {a.question_id: a.status for a in export.attempts()} == {SINGLE: "correct", TF: "correct"}
@@ -139,7 +142,7 @@ def test_only_and_exclude_choose_learners(hub: FakeHub, tmp_path: Path, bank_dir
     assert [p.name for p in out.iterdir()] == ["aiko.jsonl"]
     assert "not collected: zed: not a user of this hub" in capsys.readouterr().err
     out2 = tmp_path / "exports2"
-    for name in ("dee", "eve", "fay", "gil"):
+    for name in ("dee", "eve", "fay", "gil", "ivy"):
         hub.learners.pop(name)
     assert collect(hub, out2, bank_dir, "--exclude", "haruto", monkeypatch=monkeypatch) == 0
     assert sorted(p.name for p in out2.iterdir()) == ["aiko.jsonl", "minjun.jsonl"]
@@ -184,6 +187,15 @@ def test_a_refused_token_and_an_absent_hub_are_explained(hub: FakeHub, tmp_path:
     assert "no token" in capsys.readouterr().err
     assert main(["collect", "--hub", "hub.example.org", "--token-file", str(tmp_path / "none")]) == 2
     assert "cannot be read" in capsys.readouterr().err
+
+
+def test_server_addresses_keep_the_hubs_base_url() -> None:
+    client = HubClient("https://uni.example/jupyter/hub/", "t")
+    assert client.base == "https://uni.example/jupyter"
+    assert client.server_url("/jupyter/user/aiko/") == "https://uni.example/jupyter/user/aiko"
+    assert client.server_url("https://other.example/user/aiko/") == "https://other.example/user/aiko"
+    with pytest.raises(HubError, match="should look like"):
+        HubClient("hub.example.org", "t")
 
 
 def test_export_names_are_safe_file_names() -> None:

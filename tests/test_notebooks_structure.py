@@ -71,7 +71,10 @@ def test_lesson_has_title_objectives_figure_checks_key_points_and_quiz(lesson, b
     assert header.title and header.questions and header.objectives and header.reading_minutes
     sections = [c for c in cells if c.cell_type == "markdown" and c.source.startswith("## ")]
     assert len(sections) >= 3, "the narrative is in ## sections"
-    assert any(re.search(r"\]\(https?://", c.source) for c in sections), "the narrative cites its sources"
+    notes = [c for c in cells if c.cell_type == "markdown" and c.source.startswith("**Notes**")]
+    assert any("<sup>" in c.source for c in sections), "the narrative marks its citations with note numbers"
+    assert notes and all(re.search(r"^1\. \[[^\]]+\]\(https?://", c.source, re.MULTILINE) for c in notes), \
+        "each section's notes list its sources as links"
 
     calls = [(c, api_calls(c.source)) for c in cells if c.cell_type == "code"]
     figures = [c for c, found in calls if any(name in FIGURE_CALLS for name, _, _ in found)]
@@ -86,7 +89,7 @@ def test_lesson_has_title_objectives_figure_checks_key_points_and_quiz(lesson, b
     assert key_points.cell_type == "markdown" and key_points.source.startswith("## Key points")
     assert len(re.findall(r"^- ", key_points.source, re.MULTILINE)) >= 3
     assert quiz.cell_type == "code" and api_calls(quiz.source) == [("quiz", [lesson.topic], {"n": 8})]
-    assert "jkquiz quiz:" in quiz.outputs[0].data["text/plain"]
+    assert quiz.outputs[0].data["text/plain"].startswith("Run this cell (Shift+Enter) to see the quiz")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.slug for p in PAGES])

@@ -104,3 +104,18 @@ def test_validate_refuses_a_renamed_from_that_is_still_in_use(mini_bank_dir: Pat
     (problem,) = json.loads(capsys.readouterr().out)
     assert problem["id"] == "q-s-treaty-year" and problem["field"] == "renamed_from.1"
     assert problem["message"].startswith("'q-s-tf' in renamed_from is still the id of an item (")
+
+
+def test_the_class_report_counts_answers_under_the_earlier_id_for_the_renamed_question(
+        mini_bank, mini_bank_dir: Path, tmp_path: Path) -> None:
+    from jkquiz.progress import write_export
+    from jkquiz.report import class_report
+
+    answer(jkquiz.ask("q-s-number", bank=mini_bank), "1965")
+    export = tmp_path / "learner.jsonl"
+    write_export(progress_store(), learner(), export)
+    renamed = load_bank(renamed_copy(mini_bank_dir, tmp_path / "bank"))
+    rows = {row.question_id: row for row in class_report([export], renamed, min_answers=1).items}
+    assert "q-s-number" not in rows
+    row = rows["q-s-treaty-year"]
+    assert (row.answered, row.facility, row.version) == (1, 1.0, "current")

@@ -19,7 +19,7 @@ from jkquiz.cli import main
 from jkquiz.engine import Attempt, QuizSession
 from jkquiz.progress import ProgressStore, open_store, write_export
 from jkquiz.progress import exportfile
-from jkquiz.report import class_report, collect, render_text
+from jkquiz.report import class_report, collect, learner_firsts, render_csv, render_json, render_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 A, D, B, E, C = "q-s-single", "q-s-multiple", "q-s-tf", "q-sp-tf", "q-sp-number"  # in bank order
@@ -261,8 +261,9 @@ def test_streaming_keeps_first_answers_not_attempts(tmp_path: Path, bank: Bank) 
                                                      "correct" if i % 2 else "wrong", float(i % 2), 1.0, when, f"s{i}"))))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     record = collect([path], bank)
-    assert record.answers == 3000 and list(record.first["Busy"]) == [(B, content_hash(q))]
-    first = record.first["Busy"][(B, content_hash(q))]
+    firsts = learner_firsts([path], bank)  # what the report folds in for this learner, then drops
+    assert record.answers == 3000 and list(firsts) == [(B, content_hash(q))]
+    first = firsts[(B, content_hash(q))]
     assert (first.score, first.response) == (1.0, False) and first.answered_at.timestamp() == 1_800_000_000 - 2999
 
 
@@ -358,3 +359,100 @@ def test_usage_errors_exit_2(class_dir: Path, bank_dir: Path, tmp_path: Path,
     captured = capsys.readouterr()
     assert captured.err == f"{empty}: no .jsonl files in this folder\n"
     assert captured.out.startswith("Class report: 0 learners, 0 answers read from 0 files.\n")
+
+
+def test_streamed_figures_equal_a_direct_computation_on_a_random_class(tmp_path: Path, bank: Bank) -> None:
+    """A random class (learners split over two files, answers repeated, out of order, to older wordings and to a
+    removed question, odd responses): the report's streamed figures equal pandas/numpy on every first answer."""
+    import random
+
+    import numpy as np
+    import pandas as pd
+
+    from jkquiz.bank.model import content_hash
+
+    rng = random.Random(15)
+    current = {qid: content_hash(q) for qid, q in bank.questions.items()}
+    qids = [A, D, B, E, C, "q-sp-single", "q-sp-multiple", "q-s-number", "q-s-islets-japan"]
+    rows = []
+    for i in range(120):
+        who, ability = f"P{i:03d}", rng.random()
+        lines = []
+        for k in range(rng.randint(1, 14)):
+            qid = rng.choice(qids + ["q-s-gone"])
+            q = bank.questions.get(qid)
+            chash = "0" * 16 if q is not None and rng.random() < 0.15 else current.get(qid, "1" * 16)
+            score = rng.choice([0.0, 0.5, 1.0, 1 / 3]) if q is not None and q.type == "multiple" else \
+                float(rng.random() < ability)
+            kind = q.type if q is not None else "number"
+            response: Any = {"single": lambda: rng.choice([*q.choices, "edited by hand"]),  # type: ignore[union-attr]
+                             "multiple": lambda: rng.sample([*q.choices, "x"], rng.randint(0, 3)),  # type: ignore[union-attr]
+                             "true_false": lambda: rng.choice([True, False, 1, "True"])}.get(kind, lambda: 7)()
+            when = datetime(2026, 1, 1, tzinfo=timezone.utc).timestamp() + i * 10_000 + rng.randrange(9_999)
+            at = datetime.fromtimestamp(when, timezone.utc)
+            if any(r["t"] == at for r in rows):
+                continue  # equal times: which is first would depend on file order, not under test here
+            status = "correct" if score >= 1 else "wrong" if score <= 0 else "partial"
+            attempt = Attempt(qid, q.topic if q is not None else "sample", chash, response, str(response), status,
+                              score, 2.0, at, f"s{i}")
+            lines.append(attempt.line())
+            rows.append({"learner": who, "qid": qid, "hash": chash, "score": score, "response": response, "t": at})
+        rng.shuffle(lines)
+        split = rng.randint(0, len(lines)) if rng.random() < 0.2 else len(lines)
+        for part, chunk in enumerate((lines[:split], lines[split:])):
+            if chunk or part == 0:
+                write_lines(tmp_path / f"{who}-{part}.jsonl",
+                            {"format": "jkquiz-progress", "version": 1, "learner": who, "attempts": len(chunk)}, *chunk)
+    files = sorted(tmp_path.glob("*.jsonl"))
+    rng.shuffle(files)  # a learner's two files far apart in the list
+    report = class_report(files, bank, min_answers=5)
+    assert report.problems == [] and report.answers == len(rows)
+
+    frame = pd.DataFrame(rows)
+    first = frame.sort_values("t").drop_duplicates(["learner", "qid", "hash"]).copy()
+    first["current"] = [current.get(q) == h for q, h in zip(first["qid"], first["hash"])]
+    mine = first[first["current"]]
+    total = mine.groupby("learner")["score"].sum()
+    count = mine.groupby("learner")["score"].count()
+    first["T"] = first["learner"].map(total).fillna(0.0)
+    first["c"] = first["learner"].map(count).fillna(0).astype(int)
+    first["rest_c"] = first["c"] - first["current"].astype(int)
+    first["rest"] = (first["T"] - first["score"] * first["current"]) / first["rest_c"].where(first["rest_c"] > 0)
+
+    items = {(r.question_id, r.content_hash): r for r in report.items + report.older}
+    assert set(items) == set(first.groupby(["qid", "hash"]).groups)
+    for (qid, chash), group in first.groupby(["qid", "hash"]):
+        row = items[(qid, chash)]
+        assert row.answered == len(group) and row.facility == pytest.approx(group["score"].mean(), abs=1e-12)
+        pairs = group.dropna(subset=["rest"])
+        spread = len(pairs) >= 3 and pairs["score"].std() > 0 and pairs["rest"].std() > 1e-12
+        if spread:
+            assert row.discrimination == pytest.approx(np.corrcoef(pairs["score"], pairs["rest"])[0, 1], abs=1e-7)
+        else:
+            assert row.discrimination is None, (qid, chash)
+        q = bank.questions.get(qid)
+        if q is not None and chash == current[qid] and q.type in ("single", "multiple", "true_false"):
+            given = list(group["response"])
+            if q.type == "single":
+                expected = [(c, c == q.answer, sum(r == c and isinstance(r, str) for r in given)) for c in q.choices]
+                other = sum(not (isinstance(r, str) and r in q.choices) for r in given)
+            elif q.type == "multiple":
+                expected = [(c, c in q.answers, sum(isinstance(r, list) and c in r for r in given)) for c in q.choices]
+                other = sum(len({x for x in r if x not in q.choices}) if isinstance(r, list) else 1 for r in given)
+            else:
+                expected = [(str(v), v is q.answer, sum(r is v for r in given)) for v in (True, False)]
+                other = sum(not isinstance(r, bool) for r in given)
+            assert [(p.choice, p.right, p.count) for p in row.picks] == expected and row.other_picks == other
+    learners = {r.learner: r for r in report.learners}
+    assert sorted(learners) == sorted(frame["learner"].unique())
+    for who, group in first.groupby("learner"):
+        row, now = learners[who], group[group["current"]]
+        assert (row.answered, row.set_aside) == (len(now), len(group) - len(now))
+        assert row.files == len([f for f in files if f.name.startswith(f"{who}-")])
+        assert row.overall == (pytest.approx(now["score"].mean()) if len(now) else None)
+        by_topic = now.assign(topic=[bank.questions[q].topic for q in now["qid"]]).groupby("topic")["score"]
+        assert dict(row.topics) == {t: (pytest.approx(s.mean()), len(s)) for t, s in by_topic}
+
+    text = render_json(report)  # written a learner at a time, yet the very text json.dumps makes of the whole
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1)
+    assert render_csv(report) == render_csv(report, tables=("learners",)) + "\n" + render_csv(report, tables=("items",))

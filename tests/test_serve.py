@@ -261,6 +261,12 @@ def test_lab_hides_the_news_toast_through_its_own_settings(notebooks: Path, tmp_
         with urllib.request.urlopen(url, timeout=60) as response:
             defaults = {k: v.get("default") for k, v in json.load(response)["schema"]["properties"].items()}
         assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False  # JupyterLab: "none", true
+        url = server.at("/lab/api/settings/@jupyterlab/notebook-extension:tracker")
+        with urllib.request.urlopen(url, timeout=60) as response:
+            windowing = json.load(response)["schema"]["properties"]["windowingMode"]["default"]
+        # every cell of a lesson stays in the page (JupyterLab's "full" windowing detaches cells out of view,
+        # which moves a quiz under a learner's click and hides it from find-in-page and screen readers)
+        assert windowing == "defer"
     finally:
         stop_cleanly(server)
     assert not any((tmp_path / "jupyter_config_dir").rglob("*.json")), "nothing is written to the learner's config"

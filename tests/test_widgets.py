@@ -224,3 +224,29 @@ def test_sources_grouped_and_overlapping_quotes_shown_once() -> None:
     html = sources_html(fb)
     assert html.count("also known as Dokdo") == 1 and "“also known as Dokdo or Takeshima”" in html
     assert html.count("<li>") == 2 and "&lt;b&gt;quoted&lt;/b&gt;" in html
+
+
+def test_a_wrong_quick_check_offers_try_again(mini_bank) -> None:
+    attempts: list[str] = []
+    view = QuizView(QuizSession([mini_bank.questions["q-s-single"]], mini_bank, seed=1,
+                                on_attempt=lambda a: attempts.append(a.status)), single=True)
+    assert [b.description for b in view.buttons.children] == ["Check"]
+    view.area.children[0].value = "Treaty of Ganghwa"
+    view.check_button.click()
+    assert [b.description for b in view.buttons.children] == ["Check", "Try again"]
+    view.try_again_button.click()
+    radio = view.area.children[0]
+    assert radio.value is None and not radio.disabled and view.feedback.value == ""
+    assert [b.description for b in view.buttons.children] == ["Check"]
+    radio.value = "Treaty on Basic Relations"
+    view.check_button.click()
+    assert "✔ Correct." in feedback_text(view)
+    assert [b.description for b in view.buttons.children] == ["Check"], "no Try again after a right answer"
+    assert attempts == ["wrong", "correct"], "both answers are recorded"
+
+
+def test_text_shown_before_the_cell_runs(mini_bank) -> None:
+    assert repr(view_of(mini_bank, "q-s-single")) == "Run this cell (Shift+Enter) to see the question."
+    quiz = QuizView(QuizSession([mini_bank.questions["q-s-single"], mini_bank.questions["q-s-tf"]], mini_bank,
+                                seed=1, title="Normalization"))
+    assert repr(quiz) == "Run this cell (Shift+Enter) to see the quiz “Normalization” (2 questions)."

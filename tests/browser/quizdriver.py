@@ -175,7 +175,9 @@ class Learner:
         Each step goes to the kernel and comes back as an echo; a step taken before the echo of the
         previous one arrives can be undone by it, so every step waits, and the goal must hold.
         """
-        goal = select.evaluate("s => Array.from(s.options).map(o => o.text)").index(label)
+        # ipywidgets writes option labels with no-break spaces (to keep runs of spaces): compare as text
+        options = [" ".join(text.split()) for text in select.evaluate("s => Array.from(s.options).map(o => o.text)")]
+        goal = options.index(" ".join(label.split()))
         for _ in range(60):
             if not self._focused(select):
                 self.tab_to(select)

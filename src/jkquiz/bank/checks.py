@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.messages import suggest
+from jkquiz.bank.sources_policy import refused_by, refused_entries
+from jkquiz.bank.terms_policy import unattributed_terms
 from jkquiz.bank.model import (
     MatchQuestion,
     MultipleQuestion,
@@ -177,10 +181,74 @@ def terms_are_sourced(bank: Bank) -> Iterator[Problem]:
 
 def generated_prefix_reserved(bank: Bank) -> Iterator[Problem]:
     """Ids starting with 'gen-' belong to generated questions."""
-    for kind, items in (("fact", bank.facts), ("question", bank.questions)):
+    for kind, items in (("fact", bank.facts), ("question", {q.id: q for q in bank.iter_authored()})):
         for item_id in items:
             if item_id.startswith("gen-"):
                 yield bank.problem(kind, item_id, "id", message="ids starting with 'gen-' are reserved for generated questions")
+
+
+def sources_are_citable(bank: Bank) -> Iterator[Problem]:
+    """No source's address is on the refused list (Wikipedia and its copies, wikis, aggregators)."""
+    folders = tuple(sorted({str(Path(file).parent) for file in bank.files.values()}))
+    entries = refused_entries(folders)
+    for fact in bank.facts.values():
+        for index, source in enumerate(fact.sources):
+            entry = refused_by(source.url, entries) if source.url else None
+            if entry:
+                yield bank.problem("fact", fact.id, "sources", index, "url",
+                                   message=f"a course cannot cite this address ({entry} is on the refused list of "
+                                           "mirrors, wikis and aggregators): cite the original page (CONTRIBUTING.md)")
+
+
+def one_sided_terms_are_attributed(bank: Bank) -> Iterator[Problem]:
+    """In the course's own voice, a government's own term is attributed or paired (CONTRIBUTING.md)."""
+    def found(kind: str, item_id: str, path: tuple[Any, ...], text: str, context: str = "") -> Iterator[Problem]:
+        for what in unattributed_terms(text, context):
+            yield bank.problem(kind, item_id, *path, message=f"{what}: in the course's own voice use the neutral term, "
+                                                             "or say whose term it is in the same sentence")
+
+    for topic in bank.topics.values():
+        for path, text in _texts(topic.model_dump(include={"title", "summary", "objectives"})):
+            yield from found("topic", topic.id, path, text)
+    for fact in bank.facts.values():
+        for path, text in _texts(fact.model_dump(include={"statement", "label"})):
+            yield from found("fact", fact.id, path, text)
+    for q in bank.iter_authored():
+        for path, text in _texts(q.model_dump(include={"prompt", "explanation"})):
+            yield from found("question", q.id, path, text)
+        answers = q.model_dump(include={"choices", "answer", "answers", "choice_feedback", "items"})
+        for path, text in _texts(answers):
+            yield from found("question", q.id, path, text, context=q.prompt)
+        for index, pair in enumerate(getattr(q, "pairs", None) or []):  # a pair's other side names whose term it is
+            for side in (0, 1):
+                yield from found("question", q.id, ("pairs", index, side), pair[side], context=f"{q.prompt} {pair[1 - side]}")
+
+
+def choices_give_nothing_away(bank: Bank) -> Iterator[Problem]:
+    """No other choice contains the answer, and no prompt shows the answer's native-script names.
+
+    Covers generated questions too (they are located at the fact they come from).
+    """
+    for q in bank.questions.values():
+        if not isinstance(q, (SingleQuestion, MultipleQuestion)):
+            continue
+        answers = [q.answer] if isinstance(q, SingleQuestion) else list(q.answers)
+        facts = bank.facts_of(q)
+        where: tuple[str, str, tuple[Any, ...]] = (("fact", facts[0].id, ("statement",)) if q.generated and facts
+                                                    else ("question", q.id, ("prompt",)))
+        for index, choice in enumerate(q.choices):
+            hit = next((a for a in answers if choice != a and len(normalize(a)) >= 4 and contains_phrase(choice, a)), None)
+            if hit:
+                kind, item, path = ("question", q.id, ("choices", index)) if not q.generated else where
+                yield bank.problem(kind, item, *path, message=f"{'generated question ' + q.id + ': ' if q.generated else ''}"
+                                   f"the choice '{choice}' contains the answer '{hit}', which gives it away")
+        names = {name for f in facts if f.terms and f.answer in answers
+                 for name in f.terms.model_dump(exclude_none=True).values()}
+        shown = sorted(name for name in names if name in q.prompt)
+        if shown:
+            kind, item, path = where
+            yield bank.problem(kind, item, *path, message=f"{'generated question ' + q.id + ': ' if q.generated else ''}"
+                               f"the prompt shows {', '.join(shown)}, the answer's own name in another script")
 
 
 CHECKS: list[Check] = [
@@ -194,10 +262,13 @@ CHECKS: list[Check] = [
     orders_and_matches_are_well_formed,
     numbers_within_range,
     answers_not_leaked,
+    choices_give_nothing_away,
     time_bound_facts_are_dated,
     terms_are_sourced,
     renames_keep_history,
     answered_ids_remain,
+    sources_are_citable,
+    one_sided_terms_are_attributed,
 ]
 
 
@@ -219,6 +290,20 @@ def _duplicates(bank: Bank, q: QuestionBase, field: str, values: list[str]) -> I
         if key in seen:
             yield bank.problem("question", q.id, field, index, message=f"'{value}' appears twice in {field}")
         seen.add(key)
+
+
+def _texts(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every string in a dumped model, with its path (dict keys are texts too: choice feedback)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if path and isinstance(key, str):
+                yield path + (key,), key
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
 
 
 def _name_key(text: str) -> str:

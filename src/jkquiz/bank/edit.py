@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from jkquiz.atomicfile import replace_file
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.ids import suggest_id
 from jkquiz.bank.load import LoadResult, bank_files, display_path, inspect_bank
 from jkquiz.bank.messages import describe, suggest
 from jkquiz.bank.model import Fact, QuestionBase
@@ -198,22 +199,6 @@ def _replace_atomically(path: Path, text: str, original: bytes) -> None:
             raise EditError([Problem(display_path(path), 0, 0, "", "", "the file changed while the item was being added; nothing was written, try again")])
 
     replace_file(path, lambda out: out.write(text.encode("utf-8")), before_replace=unchanged)
-
-
-def suggest_id(bank: Bank, topic: str, text: str, prefix: str = "q") -> str:
-    """A free id from the topic and the first words of a prompt or statement: 'q-territory-korean-name-islets'."""
-    import re
-
-    skip = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "is", "was", "what", "which", "who", "when",
-            "how", "did", "does", "do", "are", "were", "by", "for", "from", "with", "these", "this", "that"}
-    words = [w for w in re.findall(r"[a-z0-9]+", normalize(re.sub(r"<[^>]*>", " ", text))) if w not in skip][:4]
-    head = topic.split("-")[0]
-    base = "-".join([prefix, head, *words])[:60].rstrip("-") or f"{prefix}-{head}"
-    taken = set(bank.facts) | set(bank.questions)
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 def draft_problems(bank: Bank, question: QuestionBase, topic: str) -> list[Problem]:

@@ -8,12 +8,13 @@ from typing import Any, TypeVar
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import Fact, NumberQuestion, OrderQuestion, QuestionBase, SingleQuestion
-from jkquiz.text import normalize
+from jkquiz.text import contains_phrase, normalize
 
 PREFIX = "gen-"
 BLANK = "_____"
 TIMELINE_SIZE = 4
 MAX_TIMELINES = 3
+EMPTY_BRACKETS = re.compile(r"\s*[(（][\s,、・]*[)）]")  # "( , )" left where native names were taken out
 Q = TypeVar("Q", bound=QuestionBase)
 
 
@@ -111,8 +112,8 @@ def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: 
     elsewhere: list[str] = []
     for topic, answer in answers.get(fact.kind, []):
         key = normalize(answer)
-        if key in seen or key in statement:
-            continue
+        if key in seen or key in statement or contains_phrase(answer, fact.answer) or contains_phrase(fact.answer, answer):
+            continue  # a distractor containing the answer (or inside it) would give it away
         seen.add(key)
         (same_topic if topic == fact.topic else elsewhere).append(answer)
     pool = same_topic if len(same_topic) >= 3 else same_topic + elsewhere
@@ -123,7 +124,7 @@ def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: 
     return _made(SingleQuestion, fact.topic,
         id=f"{PREFIX}choice-{fact.id}",
         type="single",
-        prompt=_dated("Fill in the blank: " + fact.statement.replace(fact.answer, BLANK), fact),
+        prompt=_dated("Fill in the blank: " + _without_names(fact).replace(fact.answer, BLANK), fact),
         choices=choices,
         answer=fact.answer,
         facts=[fact.id],
@@ -131,6 +132,14 @@ def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: 
         difficulty=1,
         tags=["generated", "choice"],
     )
+
+
+def _without_names(fact: Fact) -> str:
+    """The statement without the answer's names in other scripts ('_____ (독도, 獨島)' would give it away)."""
+    text = fact.statement
+    for name in (fact.terms.model_dump(exclude_none=True).values() if fact.terms else ()):
+        text = text.replace(name, "")
+    return EMPTY_BRACKETS.sub("", text)
 
 
 def _made(model: type[Q], topic: str, **fields: Any) -> Q:

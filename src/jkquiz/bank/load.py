@@ -64,8 +64,8 @@ def inspect_bank(
     problems: list[Problem] = []
     for file in files:
         problems.extend(_load_file(file, bank))
+    generate_questions(bank, seed=seed)  # before the checks: generated questions must not give answers away either
     problems.extend(run_checks(bank, skip))
-    generate_questions(bank, seed=seed)
     return LoadResult(bank, problems, [display_path(f) for f in files])
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from jkquiz.bank import Bank
 from jkquiz.build_course.calls import code_for
+from jkquiz.build_course.notes import with_notes
 from jkquiz.build_course.source import Cell, Page
 
 NAV_TAG, SETUP_TAG = "jkquiz-nav", "jkquiz-setup"
@@ -54,7 +55,7 @@ def build_notebook(page: Page, pages: list[Page], bank: Bank) -> Any:
 
     nav = navigation(page, pages, bank)
     cells = [_nav_cell(v4, nav, "top")]
-    for cell in page.cells:
+    for cell in with_notes(page.cells):
         cells.append(_cell(v4, cell, page, pages))
         if cell.role == "title":
             cells.append(_setup_cell(v4))

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, add_question, suggest_id, tidy
+from jkquiz.bank.fact_fields import FACT_FIELDS, build_fact
 from jkquiz.bank.model import KINDS
 from jkquiz.bank.yamlstyle import render_item
 from jkquiz.cli.bankarg import add_bank_option, open_loaded
@@ -46,15 +47,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=run_question)
     f = kinds.add_parser("fact", help="add a fact")
     _common(f)
-    f.add_argument("--statement", help="one or two sentences, true as written")
-    f.add_argument("--kind", choices=KINDS, help="what the fact is about")
-    f.add_argument("--when", help="date: YYYY, YYYY-MM or YYYY-MM-DD")
-    f.add_argument("--answer", help="the key datum, as it appears in the statement")
-    f.add_argument("--label", help="short name for timelines")
-    f.add_argument("--as-of", dest="as_of", help="the fact is true only as of this date")
-    f.add_argument("--source-title", help="title of the source")
-    f.add_argument("--source-url", help="address of the source")
-    f.add_argument("--quote", help="words copied exactly from the source")
+    for field in FACT_FIELDS:
+        if field.flagged:
+            f.add_argument(field.flag, dest=field.key, choices=field.choices or None, help=field.help.replace("%", "%%"),
+                           metavar=None if field.choices else field.metavar)
     f.set_defaults(func=run_fact)
 
 
@@ -101,7 +97,7 @@ def _run(args: argparse.Namespace, what: str) -> int:
         add = add_question if what == "question" else add_fact
         result = add(topic, item, bank=args.bank, loaded=loaded)
     except UsageProblem as exc:
-        raise UsageError(f"{exc} (or use -i to be asked for each field)") from None
+        raise UsageError(str(exc) if args.interactive else f"{exc} (or use -i to be asked for each field)") from None
     except UnknownTopicError as exc:
         raise UsageError(str(exc)) from None
     except EditError as exc:
@@ -141,9 +137,7 @@ def question_from_args(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def fact_from_args(args: argparse.Namespace) -> dict[str, Any]:
-    """The fact the flags describe."""
-    _need(args, ("topic", "statement", "kind", "source-title", "quote"))
-    source = {"title": args.source_title, "url": args.source_url, "quote": args.quote}
-    return {"id": args.id, "statement": args.statement, "label": args.label, "when": args.when, "answer": args.answer,
-            "kind": args.kind, "as_of": args.as_of, "tags": args.tag,
-            "sources": [{k: v for k, v in source.items() if v}]}
+    """The fact the flags describe (each flag checked; a contested fact needs --japan-holds and --korea-holds)."""
+    _need(args, ("topic", *(f.flag[2:] for f in FACT_FIELDS if f.required and f.flagged)))
+    fact = build_fact({f.key: getattr(args, f.key, None) for f in FACT_FIELDS if f.flagged}, name=lambda f: f.flag)
+    return {"id": args.id, **fact, "tags": args.tag}

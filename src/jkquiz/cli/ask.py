@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from jkquiz.bank import Bank
+from jkquiz.bank.fact_fields import FACT_FIELDS, SIDES, FactField, build_fact, check_value
 from jkquiz.bank.messages import suggest
-from jkquiz.bank.model import KINDS, PARTIAL_DATE, SLUG
+from jkquiz.bank.model import SLUG
 from jkquiz.errors import JkquizError, UsageProblem
-from jkquiz.text import contains_phrase
 from jkquiz.types import TYPES, get_type
 from jkquiz.types.fields import parse_bool
 
@@ -122,33 +122,28 @@ class Asker:
         return ask(self, args) if ask is not None else {}
 
     def fact(self, bank: Bank, args: argparse.Namespace) -> dict[str, Any]:
-        """Every field of a fact, asking for those the flags did not give."""
+        """Every field of a fact, asking for those the flags did not give (the same fields as the flags and the form)."""
         data: dict[str, Any] = {"_topic": self.topic(bank, args.topic)}
-        data["statement"] = statement = args.statement or self.line("Statement (one or two sentences, true as written)")
-        self.say("Kinds:")
-        data["kind"] = args.kind or self.choose("Kind (number or name)", list(KINDS))
-        data["when"] = args.when or self.line("Date (optional: YYYY, YYYY-MM or YYYY-MM-DD)", required=False, check=_date)
-
-        def in_statement(text: str) -> str:
-            if not contains_phrase(statement, text):
-                raise UsageProblem(f"'{text}' does not appear in the statement")
-            return text
-
-        data["answer"] = args.answer or self.line("Key datum (optional; words from the statement)", required=False, check=in_statement)
-        data["label"] = args.label or self.line("Short label for timelines (optional)", required=False)
-        source = {
-            "title": args.source_title or self.line("Source title"),
-            "url": args.source_url or self.line("Source address (optional)", required=False),
-            "quote": args.quote or self.line("Quote (words copied exactly from the source)"),
-        }
-        data["sources"] = [{k: v for k, v in source.items() if v}]
-        if self.line("Do the two governments disagree on this? (yes/no)", default="no", check=parse_bool):
-            data["contested"] = True
-            data["perspectives"] = {"japan": self.line("What Japan's government holds"),
-                                    "korea": self.line("What South Korea's government holds")}
+        values: dict[str, Any] = {}
+        for field in FACT_FIELDS:
+            given = getattr(args, field.key, None) if field.flagged else None
+            if given not in (None, ""):
+                values[field.key] = check_value(field, given, values)
+            elif field.ask_if is None or field.ask_if(values):
+                values[field.key] = self._fact_field(field, values)
+        data.update(build_fact(values))
         data["tags"] = args.tag or self.line("Tags (optional, separated by commas)", required=False, check=_slugs) or []
         data["id"] = args.id or self.line("Id (optional; Enter to have one made from the statement)", required=False, check=_slug)
         return data
+
+    def _fact_field(self, field: FactField, values: dict[str, Any]) -> Any:
+        if field.choices:
+            self.say(f"{field.label}s:" if field.key == "kind" else f"{field.label}:")
+            return self.choose(f"{field.label} (number or name)", list(field.choices))
+        required = field.required or field.key in SIDES  # the sides are asked for once the fact is contested
+        optional = "" if required or field.default else "optional: "
+        return self.line(f"{field.label} ({optional}{field.help})", required=required, default=field.default,
+                         check=lambda text: check_value(field, text, values))
 
 
 def _in_range(text: str, low: int, high: int) -> int:
@@ -165,9 +160,3 @@ def _slug(text: str) -> str:
 
 def _slugs(text: str) -> list[str]:
     return [_slug(t.strip()) for t in text.split(",") if t.strip()]
-
-
-def _date(text: str) -> str:
-    if not PARTIAL_DATE.match(text):
-        raise UsageProblem(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    return text

@@ -78,7 +78,16 @@ def collect(args: argparse.Namespace) -> int:
         raise UsageError("which hub? Give its address with --hub URL (or set $JKQUIZ_HUB_URL)")
     client = HubClient(args.hub, _token(args), timeout=args.timeout)
     folder = Path(args.out)
-    result = gather(client, folder, only=args.only, exclude=args.exclude)
+    seen = [0]
+
+    def show(name: str) -> None:  # a long class: a count on the terminal while it runs, nothing in a pipe
+        seen[0] += 1
+        print(f"\rcollecting: {seen[0]} learners so far", end="", file=sys.stderr, flush=True)
+
+    result = gather(client, folder, only=args.only, exclude=args.exclude,
+                    progress=show if sys.stderr.isatty() else None)
+    if seen[0]:
+        print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
     for missing in result.missing:
         kept = f"; the export collected earlier is kept ({missing.kept})" if missing.kept else ""
         print(f"not collected: {printable(missing.name)}: {missing.reason}{kept}", file=sys.stderr)

@@ -74,8 +74,8 @@ def _at_least_one(text: str) -> int:
 
 def report(args: argparse.Namespace) -> int:
     """Print the report; problems go to standard error; exit 1 when any file or line could not be read."""
-    from jkquiz.report import analyse, anonymize, collect, expand_paths, render_csv, render_json, render_text
-    from jkquiz.report.render import printable
+    from jkquiz.report import analyse, anonymize, collect, expand_paths
+    from jkquiz.report.render import printable, write_csv, write_json, write_text
 
     bank = open_bank(args.bank)
     paths, problems = expand_paths(args.files)
@@ -88,11 +88,11 @@ def report(args: argparse.Namespace) -> int:
         print(printable(line), file=sys.stderr)
     for line in result.notes:
         print(f"note: {printable(line)}", file=sys.stderr)
-    if args.format == "csv":
-        sys.stdout.write(render_csv(result, tables=args.tables, sort=args.sort))
+    if args.format == "csv":  # written as it is made: 100,000 learners' rows are never one string
+        write_csv(result, sys.stdout, tables=args.tables, sort=args.sort)
     elif args.format == "json":
-        print(render_json(result, tables=args.tables, sort=args.sort))
+        write_json(result, sys.stdout, tables=args.tables, sort=args.sort)
     else:
         width = shutil.get_terminal_size((100, 24)).columns
-        sys.stdout.write(render_text(result, width=max(width, 60), tables=args.tables, sort=args.sort))
+        write_text(result, sys.stdout, width=max(width, 60), tables=args.tables, sort=args.sort)
     return 1 if result.problems else 0

@@ -40,13 +40,14 @@ class HubClient:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise HubError(f"the hub's address should look like https://hub.example.org, not {url!r}")
-        self.base = url.rstrip("/")
+        self.base = url.rstrip("/")  # the hub's address, with its base URL (e.g. https://uni.example/jupyter)
         if self.base.endswith("/hub"):
             self.base = self.base[: -len("/hub")]
+        self.origin = f"{parts.scheme}://{parts.netloc}"  # servers' URLs from the API are paths from here
         self.token, self.timeout = token, timeout
 
-    def _get(self, path: str, accept: str = "application/json") -> tuple[int, bytes]:
-        request = urllib.request.Request(self.base + path, headers={"Authorization": f"token {self.token}",
+    def _get(self, url: str, accept: str = "application/json") -> tuple[int, bytes]:
+        request = urllib.request.Request(url, headers={"Authorization": f"token {self.token}",
                                                                     "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) only
@@ -58,9 +59,10 @@ class HubClient:
         """Every user the token may list, page by page, with their default server."""
         offset = 0
         while True:
-            query = urlencode({"offset": offset, "limit": PAGE, "state": ""})
+            query = urlencode({"offset": offset, "limit": PAGE})
             try:
-                status, body = self._get(f"/hub/api/users?{query}", "application/jupyterhub-pagination+json")
+                status, body = self._get(f"{self.base}/hub/api/users?{query}",
+                                         "application/jupyterhub-pagination+json")
             except (urllib.error.URLError, OSError) as exc:
                 raise HubError(f"the hub at {self.base} could not be reached ({_reason(exc)}). "
                                "Check the address, and that the hub is running.") from exc
@@ -80,13 +82,21 @@ class HubClient:
                 return
             offset = int(following.get("offset", offset + len(items)))
 
+    def server_url(self, server: str) -> str:
+        """The full address of a server whose URL the hub gave (a path, base URL included, or a full URL)."""
+        if urlsplit(server).scheme:
+            return server.rstrip("/")
+        return self.origin + "/" + server.strip("/")
+
     def read_file(self, server: str, path: str) -> bytes:
         """A file's bytes from a learner's server (contents API); NotFound when it is not there."""
-        url = f"{server.rstrip('/')}/api/contents/{quote(path)}?" + urlencode({"type": "file", "format": "base64",
-                                                                               "content": 1})
-        status, body = self._get(url if url.startswith("/") else "/" + url)
+        query = urlencode({"type": "file", "format": "base64", "content": 1})
+        status, body = self._get(f"{self.server_url(server)}/api/contents/{quote(path)}?{query}")
         if status == 404:
             raise NotFound(path)
+        if status == 403:
+            raise OSError("it refused the token (HTTP 403): does the token's role have access:servers, and does "
+                          "the server start with `python -m jkquiz.hub.start`?")
         if status != 200:
             raise OSError(f"the server answered HTTP {status}")
         model = _json(body)

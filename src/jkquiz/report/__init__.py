@@ -2,7 +2,7 @@
 
 from jkquiz.report.analysis import ClassReport, ItemRow, LearnerRow, Pick, analyse, class_report
 from jkquiz.report.anonymize import anonymize, learner_code
-from jkquiz.report.collect import ClassRecord, collect, expand_paths
+from jkquiz.report.collect import ClassRecord, collect, expand_paths, learner_firsts
 from jkquiz.report.render import render_csv, render_json, render_text
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "collect",
     "expand_paths",
     "learner_code",
+    "learner_firsts",
     "render_csv",
     "render_json",
     "render_text",

@@ -7,15 +7,14 @@ or to a question no longer in the bank, are analysed apart and never counted in 
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from jkquiz.bank import Bank, QuestionBase
 from jkquiz.progress.summary import current_hashes
 from jkquiz.report.collect import ClassRecord, Key, collect
+from jkquiz.report.running import ItemSums, LearnerRow
 from jkquiz.types import get_type
 
 EASY_ABOVE = 0.9  # facility above this: too easy
@@ -24,18 +23,6 @@ MIN_ANSWERS = 10  # flags need at least this many learners' answers: fewer say l
 NEGATIVE, HARD, EASY = "discriminates negatively", "too hard", "too easy"  # flags, in the order items are sorted
 FLAG_ORDER = (NEGATIVE, HARD, EASY)
 CURRENT, OLDER, GONE = "current", "older wording", "not in bank"
-
-
-@dataclass(frozen=True)
-class LearnerRow:
-    """One learner: how many questions they answered and their mean first-answer score, overall and by topic."""
-
-    learner: str
-    files: int
-    answered: int  # questions answered in their current wording
-    overall: float | None  # mean score 0..1 (None: nothing answered)
-    topics: dict[str, tuple[float, int]]  # topic id -> (mean score 0..1, questions answered)
-    set_aside: int  # first answers to an older wording or to a question no longer in the bank (not counted)
 
 
 @dataclass(frozen=True)
@@ -88,33 +75,17 @@ def class_report(paths: Iterable[Path], bank: Bank, *, min_answers: int = MIN_AN
 
 
 def analyse(record: ClassRecord, bank: Bank, *, min_answers: int = MIN_ANSWERS) -> ClassReport:
-    """The report's figures from the collected first answers."""
+    """The report's figures from the running sums collected."""
     current = current_hashes(bank)
-    topic_of = {qid: q.topic for qid, q in bank.questions.items()}  # once: a question's topic is a slow property
-    totals: dict[str, tuple[float, int]] = {}  # learner -> (sum, count) of first-answer scores, current wordings
-    answers: dict[Key, list[tuple[str, float, Any]]] = {}  # version -> [(learner, score, response)]
-    learners = []
-    for who, firsts in record.first.items():
-        total, count = 0.0, 0
-        by_topic: dict[str, tuple[float, int]] = {}
-        for key, first in firsts.items():
-            answers.setdefault(key, []).append((who, first.score, first.response))
-            if current.get(key[0]) == key[1]:
-                total, count = total + first.score, count + 1
-                topic = topic_of[key[0]]
-                s, n = by_topic.get(topic, (0.0, 0))
-                by_topic[topic] = (s + first.score, n + 1)
-        totals[who] = (total, count)
-        learners.append(LearnerRow(who, len(record.files.get(who, ())), count, total / count if count else None,
-                                   {t: (s / n, n) for t, (s, n) in by_topic.items()}, len(firsts) - count))
     items: list[ItemRow] = []
     older: list[ItemRow] = []
-    for key, given in answers.items():
-        row = _item(key, given, bank, current, totals, min_answers, record.topics)
+    for key, sums in record.items.items():
+        row = _item(key, sums, bank, current, min_answers, record.topics)
         (items if row.version == CURRENT else older).append(row)
     order = {qid: i for i, qid in enumerate(bank.questions)}
     items.sort(key=lambda r: (_flag_rank(r.flags), order[r.question_id]))
     older.sort(key=lambda r: (r.version != OLDER, order.get(r.question_id, len(order)), r.question_id, r.content_hash))
+    learners = record.learners  # sorted in place: no second list of 100,000 rows
     learners.sort(key=lambda row: (row.learner.casefold(), row.learner))
     answered_topics = {t for row in learners for t in row.topics}
     return ClassReport(learners, items, older, [t for t in bank.topics if t in answered_topics],
@@ -122,50 +93,40 @@ def analyse(record: ClassRecord, bank: Bank, *, min_answers: int = MIN_ANSWERS) 
                        record.files_skipped, record.answers, list(record.problems), list(record.notes))
 
 
-def _item(key: Key, given: list[tuple[str, float, Any]], bank: Bank, current: dict[str, str],
-          totals: dict[str, tuple[float, int]], min_answers: int, topics: dict[str, str]) -> ItemRow:
+def _item(key: Key, sums: ItemSums, bank: Bank, current: dict[str, str], min_answers: int,
+          topics: dict[str, str]) -> ItemRow:
     """One version's facility, discrimination, flags and picks."""
     qid, chash = key
     question = bank.questions.get(qid)
     version = CURRENT if current.get(qid) == chash else OLDER if question is not None else GONE
-    scores = [score for _, score, _ in given]
-    pairs = []  # (item score, the learner's mean on their other current questions)
-    for who, score, _ in given:
-        total, count = totals[who]
-        if version == CURRENT:
-            total, count = total - score, count - 1  # corrected: the item itself is left out of the total
-        if count:  # rounded: sums taken in different orders must not differ by float noise and fake a spread
-            pairs.append((score, round(total / count, 9)))
-    facility = statistics.fmean(scores)
-    discrimination = _correlation(pairs)
+    facility = sums.facility
+    discrimination = sums.correlation
     flags = []
-    if discrimination is not None and discrimination < 0 and len(pairs) >= min_answers:
+    if discrimination is not None and discrimination < 0 and sums.pairs >= min_answers:
         flags.append(NEGATIVE)
-    if len(scores) >= min_answers:
+    if sums.answered >= min_answers:
         flags += [HARD] if facility < HARD_BELOW else [EASY] if facility > EASY_ABOVE else []
-    picks, other = _picks(question, [r for _, _, r in given]) if version == CURRENT and question else ((), 0)
+    picks, other = _picks(question, sums) if version == CURRENT and question else ((), 0)
     return ItemRow(qid, question.topic if question else topics.get(qid, ""), question.type if question else "",
-                   chash, version, question.prompt if question and version == CURRENT else "", len(scores),
+                   chash, version, question.prompt if question and version == CURRENT else "", sums.answered,
                    facility, discrimination, tuple(flags), picks, other)
 
 
-def _correlation(pairs: list[tuple[float, float]]) -> float | None:
-    """Pearson's r of the pairs; None with fewer than 3 or when either side does not vary."""
-    if len(pairs) < 3:
-        return None
-    try:
-        return statistics.correlation([x for x, _ in pairs], [y for _, y in pairs])
-    except statistics.StatisticsError:  # a constant side (everyone right, say): no correlation to speak of
-        return None
+def _picks(question: QuestionBase, sums: ItemSums) -> tuple[tuple[Pick, ...], int]:
+    """How often each choice was picked, in the bank's order, and picks that are none of the choices.
 
-
-def _picks(question: QuestionBase, responses: list[Any]) -> tuple[tuple[Pick, ...], int]:
-    """How often each choice was picked, in the bank's order, and picks that are none of the choices."""
+    The type counts the picks of a list of responses; counts add up, so each distinct response is counted once
+    and weighted by the learners who gave it (never a list of every learner's response)."""
     count = get_type(question.type).count_picks
     if count is None:
         return (), 0
-    picks, other = count(question, responses)
-    return tuple(Pick(*pick) for pick in picks), other
+    picks, other = count(question, [])
+    totals = [n for _, _, n in picks]
+    for response, learners in sums.distinct_responses():
+        these, extra = count(question, [response])
+        totals = [t + learners * n for t, (_, _, n) in zip(totals, these)]
+        other += learners * extra
+    return tuple(Pick(choice, right, n) for (choice, right, _), n in zip(picks, totals)), other
 
 
 def _flag_rank(flags: tuple[str, ...]) -> int:

@@ -1,17 +1,26 @@
-"""Stream learners' progress exports into each learner's first answer per question version (never all attempts)."""
+"""Stream learners' progress exports, one learner at a time, into running figures (never all learners' answers).
+
+Two passes over the files. The first reads only each file's header line: which learner it belongs to (a learner
+may have several files, an export made twice). The second reads each learner's files together, finds their first
+answer to each question version, folds those into running sums per question version (`ItemSums`) and keeps one
+small row for the learner; then the learner's answers are dropped. Memory grows with the questions, and with the
+learners only by that row and the file index (about 0.3 KB a learner).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from jkquiz.bank import Bank
+from jkquiz.bank.model import Rename, renames
 from jkquiz.errors import ProgressError
 from jkquiz.progress.exportfile import open_export
 from jkquiz.progress.summary import current_hashes
+from jkquiz.report.running import ItemSums, LearnerRow, TopicScores
 from jkquiz.types import get_type
 
 UNNAMED = "learner"  # the name a record has until the learner sets one (jkquiz.study.DEFAULT_LEARNER)
@@ -28,44 +37,47 @@ class First(NamedTuple):
 Key = tuple[str, str]  # (question id, content hash): one version of a question
 
 
+class Context(NamedTuple):
+    """What reading needs from the bank, worked out once."""
+
+    current: dict[str, str]  # question id -> its content hash now
+    keep_response: frozenset[str]  # choice questions: their responses are counted (picks)
+    moves: dict[str, Rename]  # a renamed question's earlier id -> its rename
+    topic_of: dict[str, str]  # question id -> topic (once: a question's topic is a slow property)
+    topic_names: tuple[str, ...]  # the bank's topics, in order
+
+
+def context(bank: Bank) -> Context:
+    """The bank's hashes, choice questions, renames and topics."""
+    return Context(current_hashes(bank),
+                   frozenset(qid for qid, q in bank.questions.items() if get_type(q.type).count_picks is not None),
+                   {r.old_id: r for r in renames(bank.questions.values())},
+                   {qid: q.topic for qid, q in bank.questions.items()}, tuple(bank.topics))
+
+
 @dataclass
 class ClassRecord:
-    """What the files hold, reduced to each learner's first answer per question version, plus what went wrong."""
+    """The class read: running figures per question version, a row per learner, and what went wrong."""
 
-    first: dict[str, dict[Key, First]] = field(default_factory=dict)  # learner -> version -> first answer
-    topics: dict[str, str] = field(default_factory=dict)  # question id -> topic, as the files say
-    files: dict[str, list[str]] = field(default_factory=dict)  # learner -> the files holding their record
+    items: dict[Key, ItemSums] = field(default_factory=dict)  # version -> its running figures
+    learners: list[LearnerRow] = field(default_factory=list)  # in the order read
+    topics: dict[str, str] = field(default_factory=dict)  # question id -> topic, as the first file naming it says
+    paths: list[Path] = field(default_factory=list)
+    index: dict[str, int | list[int]] = field(default_factory=dict)  # learner -> their file(s), positions in paths
     problems: list[str] = field(default_factory=list)  # files skipped and lines skipped, each naming its file
     notes: list[str] = field(default_factory=list)  # worth knowing, not wrong
     files_read: int = 0
     files_skipped: int = 0
     answers: int = 0  # good attempt lines read
 
-    def read_file(self, path: Path, current: dict[str, str], keep_response: set[str]) -> None:
-        """Fold one export into the record; a file that cannot be read is reported and skipped."""
-        try:
-            export = open_export(path)
-        except ProgressError as exc:
-            self.problems.append(f"{exc} (file skipped)")
-            self.files_skipped += 1
-            return
-        with export:
-            who = export.learner.strip()
-            if who == UNNAMED:  # unnamed records of different people must not merge: one learner per file
-                who = f"{UNNAMED} ({path.name})"
-            firsts = self.first.setdefault(who, {})
-            topics = self.topics
-            for a in export.attempts():
-                key = (a.question_id, a.content_hash)
-                seen = firsts.get(key)
-                if seen is None or a.answered_at < seen.answered_at:  # a hand-sorted file still finds the first
-                    keep = a.question_id in keep_response and current.get(a.question_id) == a.content_hash
-                    firsts[key] = First(a.answered_at, a.score, a.response if keep else None)
-                    topics.setdefault(a.question_id, a.topic)
-            self.answers += export.read
-        self.problems.extend(export.problems)
-        self.files.setdefault(who, []).append(str(path))
-        self.files_read += 1
+    @property
+    def files(self) -> dict[str, list[str]]:
+        """Learner -> the files holding their record (made on demand: `--anonymize` hides their names)."""
+        return {who: [str(self.paths[i]) for i in _positions(at)] for who, at in self.index.items()}
+
+
+def _positions(at: int | list[int]) -> list[int]:
+    return [at] if isinstance(at, int) else at
 
 
 def expand_paths(names: Sequence[str]) -> tuple[list[Path], list[str]]:
@@ -87,14 +99,100 @@ def expand_paths(names: Sequence[str]) -> tuple[list[Path], list[str]]:
 
 
 def collect(paths: Iterable[Path], bank: Bank) -> ClassRecord:
-    """Read every export, one file at a time, into a ClassRecord."""
-    current = current_hashes(bank)
-    keep = {qid for qid, q in bank.questions.items() if get_type(q.type).count_picks is not None}
-    record = ClassRecord()
-    for path in paths:
-        record.read_file(path, current, keep)
-    for who, files in record.files.items():
-        if len(files) > 1:
-            record.notes.append(f"{who}: {len(files)} files ({', '.join(files)}); their answers are counted once, "
+    """Index the files by learner from their headers, then read each learner's files together into the record."""
+    ctx = context(bank)
+    record = ClassRecord(paths=list(paths))
+    problems: list[tuple[int, str]] = []  # (file position, message): put back in file order at the end
+    first_file: dict[str, int] = {}  # question id -> position of the file its topic was taken from
+    for position, path in enumerate(record.paths):
+        try:
+            with open_export(path) as export:
+                who = _learner(export.learner, path)
+        except ProgressError as exc:
+            problems.append((position, f"{exc} (file skipped)"))
+            record.files_skipped += 1
+            continue
+        at = record.index.get(who)
+        record.index[who] = position if at is None else [*_positions(at), position]
+        record.files_read += 1
+    for who, at in record.index.items():
+        positions = _positions(at)
+        firsts = _read_learner(record, who, positions, ctx, problems, first_file)
+        _fold(record, who, len(positions), firsts, ctx)
+        if len(positions) > 1:
+            files = ", ".join(str(record.paths[i]) for i in positions)
+            record.notes.append(f"{who}: {len(positions)} files ({files}); their answers are counted once, "
                                 "as one learner's (an export made twice?)")
+    problems.sort(key=lambda p: p[0])  # stable: a file's lines keep their order
+    record.problems = [message for _, message in problems]
     return record
+
+
+def learner_firsts(paths: Sequence[Path], bank: Bank) -> dict[Key, First]:
+    """One learner's first answer to each question version, from their files (what the report folds in)."""
+    record = ClassRecord(paths=list(paths))
+    return _read_learner(record, "", list(range(len(paths))), context(bank), [], {})
+
+
+def _learner(name: str, path: Path) -> str:
+    who = name.strip()
+    return f"{UNNAMED} ({path.name})" if who == UNNAMED else who  # unnamed records of different people never merge
+
+
+def _read_learner(record: ClassRecord, who: str, positions: list[int], ctx: Context,
+                  problems: list[tuple[int, str]], first_file: dict[str, int]) -> dict[Key, First]:
+    """The learner's files read together: their first answer per question version; bad lines reported."""
+    firsts: dict[Key, First] = {}
+    current, keep, moves, topics = ctx.current, ctx.keep_response, ctx.moves, record.topics
+    for position in positions:
+        path = record.paths[position]
+        try:
+            export = open_export(path)
+        except ProgressError as exc:  # readable a moment ago (moved or changed since): skipped like any other
+            problems.append((position, f"{exc} (file skipped)"))
+            record.files_read -= 1
+            record.files_skipped += 1
+            continue
+        with export:
+            for a in export.attempts():
+                qid, chash = a.question_id, a.content_hash
+                move = moves.get(qid)
+                if move is not None:
+                    qid, chash = move.new_id, move.new_hash if chash == move.old_hash else chash
+                key = (qid, chash)
+                seen = firsts.get(key)
+                if seen is None or a.answered_at < seen.answered_at:  # a hand-sorted file still finds the first
+                    kept = qid in keep and current.get(qid) == chash
+                    firsts[key] = First(a.answered_at, a.score, a.response if kept else None)
+                    if position < first_file.get(qid, len(record.paths)):  # as if the files were read in order
+                        first_file[qid] = position
+                        topics[qid] = a.topic
+            record.answers += export.read
+        problems.extend((position, message) for message in export.problems)
+    return firsts
+
+
+def _fold(record: ClassRecord, who: str, files: int, firsts: Mapping[Key, First], ctx: Context) -> None:
+    """Add one learner's first answers to the running figures and keep their row."""
+    current, topic_of = ctx.current, ctx.topic_of
+    total, count = 0.0, 0
+    by_topic: dict[str, tuple[float, int]] = {}
+    for (qid, chash), first in firsts.items():
+        if current.get(qid) == chash:
+            total, count = total + first.score, count + 1
+            topic = topic_of[qid]
+            s, n = by_topic.get(topic, (0.0, 0))
+            by_topic[topic] = (s + first.score, n + 1)
+    for key, first in firsts.items():
+        is_current = current.get(key[0]) == key[1]
+        rest_total, rest_count = (total - first.score, count - 1) if is_current else (total, count)
+        # the rest score: the learner's mean on their other current questions (the item itself left out);
+        # rounded, so that sums taken in different orders cannot differ by float noise and fake a spread
+        rest = round(rest_total / rest_count, 9) if rest_count else None
+        sums = record.items.get(key)
+        if sums is None:
+            sums = record.items[key] = ItemSums(is_current and key[0] in ctx.keep_response)
+        sums.add(first.score, rest, first.response)
+    record.learners.append(LearnerRow(who, files, count, total / count if count else None,
+                                      TopicScores({t: (s / n, n) for t, (s, n) in by_topic.items()}, ctx.topic_names),
+                                      len(firsts) - count))

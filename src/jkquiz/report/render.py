@@ -8,7 +8,8 @@ import json
 import math
 import textwrap
 import unicodedata
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from jkquiz.report.analysis import (
     EASY_ABOVE, HARD_BELOW, NEGATIVE, OLDER, ClassReport, ItemRow, LearnerRow,
@@ -39,12 +40,25 @@ def sorted_learners(report: ClassReport, by: str = "name") -> list[LearnerRow]:
 
 def render_text(report: ClassReport, *, width: int = 100, tables: tuple[str, ...] = TABLES, sort: str = "name") -> str:
     """The report as text that fits `width` columns (long ids and choices may still run over)."""
-    out = [_summary(report), ""]
+    out = io.StringIO()
+    write_text(report, out, width=width, tables=tables, sort=sort)
+    return out.getvalue()
+
+
+def write_text(report: ClassReport, out: TextIO, *, width: int = 100, tables: tuple[str, ...] = TABLES,
+               sort: str = "name") -> None:
+    """The text report written line by line (a class of 100,000 is never one string in memory)."""
+    out.write(_summary(report) + "\n\n")
     if "learners" in tables:
-        out += _learner_table(report, sorted_learners(report, sort), width) + [""]
+        for line in _learner_table(report, sorted_learners(report, sort), width):
+            out.write(line + "\n")
+        if "items" in tables:
+            out.write("\n")
     if "items" in tables:
-        out += _item_tables(report, width)
-    return "\n".join(out).rstrip("\n") + "\n"
+        lines = _item_tables(report, width)
+        while lines and not lines[-1]:
+            lines.pop()
+        out.write("".join(line + "\n" for line in lines))
 
 
 def _summary(report: ClassReport) -> str:
@@ -53,29 +67,29 @@ def _summary(report: ClassReport) -> str:
             f"read from {_count(report.files_read, 'file')}{skipped}.")
 
 
-def _learner_table(report: ClassReport, rows: list[LearnerRow], width: int) -> list[str]:
-    names = [_cut(printable(r.learner), NAME_WIDTH) for r in rows]
-    name_w = max([_columns(n) for n in names] + [len("Learner")])
+def _learner_table(report: ClassReport, rows: list[LearnerRow], width: int) -> Iterator[str]:
+    """The learners table's lines, one at a time."""
+    name_w = max([_columns(_cut(printable(r.learner), NAME_WIDTH)) for r in rows] + [len("Learner")])
     head = f"{'Learner':<{name_w}}  Answered  Overall"
     labels = list(report.topics)
     if len(head) + sum(len(t) + 2 for t in labels) > width:  # too wide: number the topics, with a legend
         labels = [f"T{i}" for i in range(1, len(labels) + 1)]
     widths = [max(len(label), 4) for label in labels]
-    lines = ["Scores (%) from each learner's first answer to each question, by topic:",
-             head + "".join(f"  {label:>{w}}" for label, w in zip(labels, widths))]
-    for name, r in zip(names, rows):
+    yield "Scores (%) from each learner's first answer to each question, by topic:"
+    yield head + "".join(f"  {label:>{w}}" for label, w in zip(labels, widths))
+    for r in rows:
+        name = _cut(printable(r.learner), NAME_WIDTH)
         cells = "".join(f"  {_percent(r.topics.get(t, (None, 0))[0]):>{w}}" for t, w in zip(report.topics, widths))
-        lines.append(f"{name}{' ' * (name_w - _columns(name))}  {r.answered:>8}  {_percent(r.overall):>7}" + cells)
+        yield f"{name}{' ' * (name_w - _columns(name))}  {r.answered:>8}  {_percent(r.overall):>7}" + cells
     if not rows:
-        lines.append("(no learners)")
+        yield "(no learners)"
     if labels != report.topics:
         legend = ", ".join(f"{label} {t}" for label, t in zip(labels, report.topics))
-        lines += textwrap.wrap("Topics: " + legend, width, subsequent_indent="  ")
+        yield from textwrap.wrap("Topics: " + legend, width, subsequent_indent="  ")
     aside = sum(r.set_aside for r in rows)
     if aside:
-        lines += textwrap.wrap(f"Not counted: {_count(aside, 'first answer')} to an older wording or to a question "
-                               "no longer in the bank (the item analysis lists them apart).", width)
-    return lines
+        yield from textwrap.wrap(f"Not counted: {_count(aside, 'first answer')} to an older wording or to a "
+                                 "question no longer in the bank (the item analysis lists them apart).", width)
 
 
 def _item_tables(report: ClassReport, width: int) -> list[str]:
@@ -113,24 +127,40 @@ def _item_rows(rows: list[ItemRow], width: int) -> list[str]:
 
 def render_csv(report: ClassReport, *, tables: tuple[str, ...] = TABLES, sort: str = "name") -> str:
     """The learners table, a blank line, then the items table (or just the one asked for)."""
-    parts = []
+    out = io.StringIO()
+    write_csv(report, out, tables=tables, sort=sort)
+    return out.getvalue()
+
+
+def write_csv(report: ClassReport, out: TextIO, *, tables: tuple[str, ...] = TABLES, sort: str = "name") -> None:
+    """The CSV report written row by row."""
+    writer = csv.writer(out, lineterminator="\n")
     if "learners" in tables:
-        parts.append(_csv([["learner", "files", "answered", "overall_percent", *report.topics, "not_counted"]] + [
-            [r.learner, r.files, r.answered, _csv_percent(r.overall),
-             *(_csv_percent(r.topics.get(t, (None, 0))[0]) for t in report.topics), r.set_aside]
-            for r in sorted_learners(report, sort)]))
+        writer.writerow(["learner", "files", "answered", "overall_percent", *report.topics, "not_counted"])
+        for r in sorted_learners(report, sort):
+            writer.writerow([r.learner, r.files, r.answered, _csv_percent(r.overall),
+                             *(_csv_percent(r.topics.get(t, (None, 0))[0]) for t in report.topics), r.set_aside])
+        if "items" in tables:
+            out.write("\n")
     if "items" in tables:
-        parts.append(_csv([["version", "question_id", "topic", "type", "content_hash", "answered", "facility",
-                            "discrimination", "flags", "picks", "other_picks", "prompt"]] + [
-            [r.version, r.question_id, r.topic, r.type, r.content_hash, r.answered, f"{r.facility:.3f}",
-             "" if r.discrimination is None else f"{r.discrimination:.3f}", "; ".join(r.flags),
-             "; ".join(f"{p.choice}{' (right)' * p.right}: {p.count}" for p in r.picks), r.other_picks if r.picks else "",
-             r.prompt] for r in report.items + report.older]))
-    return "\n".join(parts)
+        writer.writerow(["version", "question_id", "topic", "type", "content_hash", "answered", "facility",
+                         "discrimination", "flags", "picks", "other_picks", "prompt"])
+        writer.writerows([
+            r.version, r.question_id, r.topic, r.type, r.content_hash, r.answered, f"{r.facility:.3f}",
+            "" if r.discrimination is None else f"{r.discrimination:.3f}", "; ".join(r.flags),
+            "; ".join(f"{p.choice}{' (right)' * p.right}: {p.count}" for p in r.picks), r.other_picks if r.picks else "",
+            r.prompt] for r in report.items + report.older)
 
 
 def render_json(report: ClassReport, *, tables: tuple[str, ...] = TABLES, sort: str = "name") -> str:
     """The report as one JSON object: summary, definitions, then the tables asked for."""
+    out = io.StringIO()
+    write_json(report, out, tables=tables, sort=sort)
+    return out.getvalue()[:-1]  # as json.dumps gives it: no line break at the end
+
+
+def write_json(report: ClassReport, out: TextIO, *, tables: tuple[str, ...] = TABLES, sort: str = "name") -> None:
+    """The JSON object written a learner at a time: the same text as json.dumps(..., indent=1) of it whole."""
     data: dict[str, Any] = {
         "summary": {"learners": len(report.learners), "answers": report.answers, "files_read": report.files_read,
                     "files_skipped": report.files_skipped, "min_answers": report.min_answers},
@@ -140,14 +170,34 @@ def render_json(report: ClassReport, *, tables: tuple[str, ...] = TABLES, sort: 
     }
     if "learners" in tables:
         data["topics"] = {t: report.titles.get(t, t) for t in report.topics}
-        data["learners"] = [{"learner": r.learner, "files": r.files, "answered": r.answered, "overall": _round(r.overall),
-                             "topics": {t: {"score": _round(s), "answered": n} for t, (s, n) in r.topics.items()},
-                             "not_counted": r.set_aside} for r in sorted_learners(report, sort)]
+        data["learners"] = (_learner_json(r) for r in sorted_learners(report, sort))
     if "items" in tables:
         data["items"] = [_item_json(r) for r in report.items]
         data["older_versions"] = [_item_json(r) for r in report.older if r.version == OLDER]
         data["not_in_bank"] = [_item_json(r) for r in report.older if r.version != OLDER]
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    out.write("{")
+    for number, (key, value) in enumerate(data.items()):
+        out.write(("," if number else "") + "\n " + json.dumps(key, ensure_ascii=False) + ": ")
+        if isinstance(value, Iterator):  # a list written element by element, indented as json.dumps would
+            opened = False
+            for element in value:
+                out.write(("," if opened else "[") + "\n  " + _dumps(element).replace("\n", "\n  "))
+                opened = True
+            out.write("\n ]" if opened else "[]")
+        else:
+            out.write(_dumps(value).replace("\n", "\n "))
+    out.write("\n}" if data else "}")
+    out.write("\n")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)  # a string's own line breaks are escaped: \\n
+
+
+def _learner_json(r: LearnerRow) -> dict[str, Any]:
+    return {"learner": r.learner, "files": r.files, "answered": r.answered, "overall": _round(r.overall),
+            "topics": {t: {"score": _round(s), "answered": n} for t, (s, n) in r.topics.items()},
+            "not_counted": r.set_aside}
 
 
 def _item_json(r: ItemRow) -> dict[str, Any]:

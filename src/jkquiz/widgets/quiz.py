@@ -30,17 +30,23 @@ class QuizView(w.VBox):
         self.feedback = w.HTML()
         self.check_button = w.Button(description="Check", button_style="primary", tooltip="Check your answer")
         self.next_button = w.Button(description="Skip", tooltip="Go to the next question")
+        self.try_again_button = w.Button(description="Try again", tooltip="Answer this question once more")
         self.check_button.on_click(lambda _b: self.check())
         self.next_button.on_click(lambda _b: self.next())
+        self.try_again_button.on_click(lambda _b: self.try_again())
         self.buttons = w.HBox([self.check_button] + ([] if single else [self.next_button]))
         self.buttons.add_class("jkq-actions")
         self.renderer: Renderer | None = None
         self._show_question()
 
     def __repr__(self) -> str:
-        """A stable text form (notebook outputs are compared run to run; widget ids are not)."""
-        kind = "question" if self.single else "quiz"
-        return f"<jkquiz {kind}: {self.session.title or 'untitled'}, {len(self.session.items)} question(s)>"
+        """What a notebook shows where the widget is not running yet (a stored output, a page without a kernel):
+        how to bring it up. Stable text, so notebook outputs compare run to run (widget ids do not)."""
+        if self.single:
+            return "Run this cell (Shift+Enter) to see the question."
+        count = len(self.session.items)
+        title = f" “{self.session.title}”" if self.session.title else ""
+        return f"Run this cell (Shift+Enter) to see the quiz{title} ({count} question{'s' * (count != 1)})."
 
     # --- what a learner does -------------------------------------------------------------
     def check(self) -> Feedback | None:
@@ -56,7 +62,15 @@ class QuizView(w.VBox):
             self.check_button.disabled = True
             self._label_next()
             self._update_head()
+            if self.single and result.status != "correct":  # a quick check: learn it now, not at the end
+                self.buttons.children = (self.check_button, self.try_again_button)
         return result
+
+    def try_again(self) -> None:
+        """A quick check answered wrongly: the same question once more (the first answer stays recorded)."""
+        self.session = self.session.retry_missed()
+        self.buttons.children = (self.check_button,)
+        self._show_question()
 
     def next(self) -> None:
         """Go on (skipping an unanswered question); after the last, show the score."""

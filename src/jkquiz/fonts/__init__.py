@@ -1,0 +1,67 @@
+"""The course's CJK font: subsets of Noto Sans KR and JP holding every Hangul, Kana and Han glyph the course uses.
+
+Machines without a Korean or Japanese font show 독도 and 竹島 as empty boxes. The subsets fix that
+everywhere: web pages declare them as one CSS family, `FAMILY`, split by `unicode-range` (Hangul from
+Noto Sans KR, Kana, Han and CJK punctuation from Noto Sans JP), appended to each font stack as the
+fallback; matplotlib registers the TTFs and falls back to them (jkquiz.figures.render).
+
+The files sit where the course's servers already serve static files, the `jkquiz` Voilà template's
+`static/fonts/` (both `jkquiz app` and, through Voilà's server extension, `jkquiz lab` serve
+`<base URL>voila/templates/jkquiz/static/...`), with the OFL text and a manifest, `fonts.json`.
+`python -m jkquiz.fonts build` regenerates them (see jkquiz/fonts/build.py); a test fails when
+the bank or a lesson uses a glyph the subsets lack.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+FAMILY = "jkquiz CJK"
+FONT_DIR = Path(__file__).resolve().parent.parent / "serve" / "jupyter" / "data" / "voila" / "templates" / "jkquiz" / "static" / "fonts"
+SERVED_AT = "voila/templates/jkquiz/static/fonts/"  # below a course server's base URL
+MANIFEST = FONT_DIR / "fonts.json"
+LICENSE = FONT_DIR / "OFL.txt"
+
+__all__ = ["FAMILY", "FONT_DIR", "LICENSE", "MANIFEST", "SERVED_AT", "faces", "font_face_css", "served_url",
+           "stack", "ttf_paths", "web_files"]
+
+
+@lru_cache(maxsize=1)
+def faces() -> tuple[dict[str, Any], ...]:
+    """The manifest's faces: each with its files, name, glyph count and CSS unicode-range."""
+    return tuple(json.loads(MANIFEST.read_text(encoding="utf-8"))["faces"])
+
+
+def ttf_paths() -> list[Path]:
+    """The TTF subsets, for matplotlib."""
+    return [FONT_DIR / face["ttf"] for face in faces()]
+
+
+def web_files() -> list[Path]:
+    """What a web page needs next to it: the WOFF2 subsets and their licence."""
+    return [FONT_DIR / face["woff2"] for face in faces()] + [LICENSE]
+
+
+def served_url() -> str:
+    """Where a course server serves the fonts, from its base URL (a JupyterHub user's prefix, else '/')."""
+    base = os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"
+    return base.rstrip("/") + "/" + SERVED_AT
+
+
+def font_face_css(url: str | None = None) -> str:
+    """@font-face rules declaring `FAMILY`, the files found at `url` (a folder URL ending in '/')."""
+    url = served_url() if url is None else url
+    return "\n".join(
+        f'@font-face {{ font-family: "{FAMILY}"; src: url("{url}{face["woff2"]}") format("woff2"); '
+        f'font-style: normal; font-weight: 400; font-display: swap; unicode-range: {face["unicode_range"]}; }}'
+        for face in faces()
+    )
+
+
+def stack(fonts: str) -> str:
+    """A CSS font-family list ending with the course's CJK font, for glyphs the others lack."""
+    return f'{fonts}, "{FAMILY}"'
