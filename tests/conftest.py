@@ -53,7 +53,7 @@ def _forget_progress_store() -> None:
     """The kernel-wide progress store is opened once per process: each test opens its own home's."""
     import sys
 
-    study = sys.modules.get("jkquiz.study")
+    study = sys.modules.get("jkquiz.notebook.study")
     if study is not None:
         study.forget_store()
     current = sys.modules.get("jkquiz.progress.current")

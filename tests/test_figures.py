@@ -130,11 +130,41 @@ def test_source_note_names_each_source_once_and_shortens_long_lists() -> None:
     assert len(long.splitlines()) <= 3 and long.endswith("(each fact in the bank names its sources)")
 
 
-def test_titles_the_font_cannot_draw_are_named_by_language() -> None:
+def test_korean_and_japanese_titles_are_drawn_and_only_unknown_characters_are_named() -> None:
     assert drawable("日韓共同世論調査 2014年 (livedoor news, 10 July 2014)") == \
-        "[Japanese-language title] (livedoor news, 10 July 2014)"
-    assert drawable("독도 (Dokdo)") == "[Korean-language title] (Dokdo)"
+        "日韓共同世論調査 2014年 (livedoor news, 10 July 2014)"
+    assert drawable("독도 (Dokdo)") == "독도 (Dokdo)"
     assert drawable("Plain – English “title”") == "Plain – English “title”"
+    # a character in no font of the figures (not in the bank, so not in the course's subsets)
+    assert drawable("驪州 (Yeoju)") == "[Japanese-language title] (Yeoju)"
+
+
+def _text_pixels(text: str) -> bytes:
+    """The RGBA pixels of `text` drawn alone in the house style."""
+    from jkquiz.figures.render import house_style, new_figure
+
+    with house_style():
+        figure = new_figure(height=0.5, width=0.6)
+        figure.text(0.5, 0.5, text, fontsize=20, ha="center", va="center")
+        figure.canvas.draw()
+        return bytes(figure.canvas.buffer_rgba())  # type: ignore[attr-defined]
+
+
+def test_hangul_and_kanji_are_drawn_as_glyphs_not_boxes(recwarn: pytest.WarningsRecorder) -> None:
+    from jkquiz.figures.render import CJK_FONTS
+
+    blank = _text_pixels(" ")
+    tofu = _text_pixels("驪")  # in no font here: drawn as the missing-glyph box
+    recwarn.clear()
+    drawn = {char: _text_pixels(char) for char in "독도竹島たカ"}
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]  # matplotlib warns on each tofu
+    assert all(pixels not in (blank, tofu) for pixels in drawn.values())
+    assert len(set(drawn.values())) == len(drawn)  # six different shapes, not one box six times
+    from matplotlib import font_manager
+
+    assert {f.name for f in font_manager.fontManager.ttflist} >= set(CJK_FONTS)
+    for font in CJK_FONTS:  # the course's own files, never a system font of the same name
+        assert "jkquiz" in font_manager.findfont(font_manager.FontProperties(family=font), fallback_to_default=False)
 
 
 def test_dates_read_as_people_write_them() -> None:

@@ -11,12 +11,12 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "quiz": "jkquiz.api",
-    "ask": "jkquiz.api",
-    "contents": "jkquiz.serve.contents",
-    "review": "jkquiz.study",
-    "dashboard": "jkquiz.study",
-    "set_learner": "jkquiz.study",
+    "quiz": "jkquiz.notebook.quiz",
+    "ask": "jkquiz.notebook.quiz",
+    "contents": "jkquiz.notebook.contents",
+    "review": "jkquiz.notebook.study",
+    "dashboard": "jkquiz.notebook.study",
+    "set_learner": "jkquiz.notebook.study",
     "timeline": "jkquiz.figures",
     "chart": "jkquiz.figures",
     "liancourt_map": "jkquiz.figures",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import logging
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,9 +24,12 @@ INK, MUTED, LAND, SEA = "#222222", "#555555", "#E4DED2", "#F4F8FB"
 DPI = 120  # 8.5 in wide -> 1020 px: sharp in a notebook column, small in the .ipynb
 WIDTH = 8.5
 FONT = "DejaVu Sans"  # ships with matplotlib, so the PNG is the same on every machine
+# Hangul, Kana and Kanji: jkquiz's own subsets of Noto Sans KR/JP (jkquiz.fonts), never a system font,
+# for the same reason. Matplotlib draws each character in the first family of the list that has it.
+CJK_FONTS = ("jkquiz Noto Sans KR", "jkquiz Noto Sans JP")
 
 STYLE: dict[str, Any] = {
-    "font.family": FONT,
+    "font.family": [FONT, *CJK_FONTS],
     "font.size": 11,
     "axes.titlesize": 14,
     "axes.titleweight": "bold",
@@ -81,8 +85,20 @@ def house_style() -> Iterator[None]:
     """Matplotlib settings for the duration of one figure (no global state left behind)."""
     import matplotlib
 
-    with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # matplotlib types rc keys as a Literal; STYLE's are valid
-        yield
+    _register_fonts()
+    fonts_log = logging.getLogger("matplotlib.font_manager")
+    fonts_log.addFilter(_no_bold_cjk_warning)
+    try:
+        with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # matplotlib types rc keys as a Literal; STYLE's are valid
+            yield
+    finally:
+        fonts_log.removeFilter(_no_bold_cjk_warning)
+
+
+def _no_bold_cjk_warning(record: logging.LogRecord) -> bool:
+    """Drop matplotlib's note that the CJK subsets have no bold (regular stands in, on purpose): in a
+    notebook it would print under every figure with a bold title."""
+    return not any(name in record.getMessage() for name in CJK_FONTS)
 
 
 def new_figure(height: float, width: float = WIDTH, **kwargs: Any) -> Figure:
@@ -103,17 +119,30 @@ def finish(figure: Figure, title: str, alt: str) -> FigureImage:
 
 
 @lru_cache(maxsize=1)
+def _register_fonts() -> None:
+    """Make the course's CJK subsets known to matplotlib (once per process; its font cache is untouched)."""
+    from matplotlib import font_manager
+
+    from jkquiz.fonts import ttf_paths
+
+    for path in ttf_paths():
+        font_manager.fontManager.addfont(str(path))
+
+
+@lru_cache(maxsize=1)
 def _glyphs() -> frozenset[int]:
-    """Code points the house font can draw."""
+    """Code points the house font and the course's CJK fonts can draw."""
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
+    from jkquiz.fonts import ttf_paths
+
     path = font_manager.findfont(font_manager.FontProperties(family=FONT), fallback_to_default=True)
-    return frozenset(FT2Font(path).get_charmap())
+    return frozenset().union(*(FT2Font(str(p)).get_charmap() for p in [path, *ttf_paths()]))
 
 
 def drawable(text: str) -> str:
-    """`text` without characters the font lacks (CJK): a Japanese or Korean title is named as such."""
+    """`text` as drawn; if it has characters no font of the figures has, a Japanese or Korean title is named as such."""
     glyphs = _glyphs()
     missing = [c for c in text if ord(c) not in glyphs and not c.isspace()]
     if not missing:

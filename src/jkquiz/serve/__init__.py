@@ -1,4 +1,4 @@
 """Course servers: `jkquiz lab` (JupyterLab) and `jkquiz app` (Voilà), and the contents page.
 
-Nothing is imported here, so `jkquiz.serve.contents` stays light inside a kernel.
+Nothing is imported here. The contents page a kernel shows is jkquiz.notebook.contents.
 """
