@@ -28,7 +28,7 @@ from jkquiz.site.pages import landing_page, lesson_copy
 from jkquiz.site.runtime import KERNEL_PACKAGES, assemble_runtime
 
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
-EXTENSIONS = ("@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager")
+EXTENSIONS = ("@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager", "anywidget")
 START = "00-start-here.ipynb"
 CONTENTS = "index.ipynb"
 COURSE_TITLE = "Japan–South Korea relations"

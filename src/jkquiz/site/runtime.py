@@ -33,7 +33,7 @@ MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten", "os_na
            "python_version": PYTHON, "python_full_version": PYTHON + ".0", "implementation_name": "cpython",
            "platform_python_implementation": "CPython", "platform_machine": "wasm32", "extra": ""}
 # What jkquiz needs in the browser (its wheel also names PyYAML, rapidfuzz, matplotlib...: not loaded there).
-JKQUIZ_BROWSER_DEPENDS = ("pydantic", "platformdirs", "fsrs", "ipywidgets")
+JKQUIZ_BROWSER_DEPENDS = ("pydantic", "platformdirs", "fsrs", "ipywidgets", "anywidget")
 # Front-end packages ipywidgets names: their files are already in the page (JupyterLite's extensions).
 FRONT_END_ONLY = {"widgetsnbextension", "jupyterlab-widgets"}
 # What the Pyodide kernel loads at start (it installs any of these not preloaded from PyPI: never here).
