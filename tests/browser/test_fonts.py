@@ -7,13 +7,16 @@ glyphs that differ from one another and from the box of a character the font lac
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, expect
 
 from jkquiz.fonts import FAMILY, SERVED_AT, faces
 
+from .export_browser import guarded_page
 from .test_lab import run_all
+from fixture_paths import ROOT
 
 LESSON_TIMEOUT = 60_000
 SAMPLE = "독도竹島"
@@ -91,3 +94,16 @@ def test_lab_quiz_draws_hangul_and_kanji_with_the_course_font(lab_server, page: 
     response = page.request.get(lab_server.at("/" + SERVED_AT + faces()[1]["woff2"]))
     assert response.ok  # JupyterLab serves the font through Voilà's server extension
     _assert_cjk_drawn(page, ".jp-OutputArea-output .jkquiz")
+
+
+def test_html_export_page_opened_from_disk_draws_hangul_and_kanji(browser: Any, tmp_path: Path) -> None:
+    from jkquiz.cli import main
+
+    site = tmp_path / "site"
+    assert main(["export", "html", "--bank", str(ROOT / "data" / "bank"), "-o", str(site)]) == 0
+    page, guard = guarded_page(browser)
+    page.goto((site / "03-territory.html").as_uri())  # file://: only inlined fonts load there
+    expect(page.locator("li.jkq-card").first).to_be_visible()
+    _assert_cjk_drawn(page, ".jkq-page")
+    page.close()
+    guard.check()
