@@ -156,18 +156,30 @@ class CourseServer:
         survivors = [p for p in tree if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
         described = [" ".join(p.cmdline()[:4]) for p in survivors]
         self.kill()
-        for proc in survivors:
-            try:
-                proc.kill()
-            except psutil.Error:
-                pass
+        end_all(survivors)
         return described
 
     def kill(self) -> None:
         """Kill the whole process group, whatever state it is in."""
-        if self.proc is not None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            self.proc.wait()
+        kill_group(self.proc)
+
+
+def kill_group(proc: subprocess.Popen[bytes] | None) -> None:
+    """Kill a server's whole process group (it was started in a session of its own) and reap it."""
+    if proc is not None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        proc.wait()
+
+
+def end_all(processes: list[Any]) -> None:
+    """Kill psutil processes that outlived their server, ignoring those already gone."""
+    import psutil
+
+    for proc in processes:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass

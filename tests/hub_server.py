@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from course_servers import free_port
+from course_servers import end_all, free_port, kill_group
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "hub" / "jupyterhub_config.py"
@@ -140,15 +140,10 @@ class Hub:
         for proc in survivors:
             try:
                 described.append(f"{proc.pid} {' '.join(proc.cmdline()[:5])}")
-                proc.kill()
             except psutil.Error:
                 pass
-        if self.proc is not None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            self.proc.wait()
+        end_all(survivors)
+        kill_group(self.proc)
         return described
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,11 @@ def text_of(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html)
 
 
+def problems(form) -> list[str]:
+    """The problems the form lists, as the instructor reads them."""
+    return [unescape(text_of(item)) for item in re.findall(r"<li>(.*?)</li>", form.messages.value)]
+
+
 def test_fields_follow_the_type(form) -> None:
     shown = lambda: [c.description for c in form.answer_box.children]  # noqa: E731
     assert shown() == ["Choices", "Right choice"]
@@ -44,14 +50,13 @@ def test_fields_follow_the_type(form) -> None:
     assert shown() == ["Pairs"]
     form.choices.value = "A\nB\n\nC"
     assert form.answer.options == ("A", "B", "C") and form.answers.options == ("A", "B", "C")
-    assert [label.split(" — ")[0] for label, _ in form.facts.options] == [
-        "s-treaty", "s-sato", "s-park", "s-kim", "s-kono", "s-islets", "s-poll"]
+    assert list(form.facts.boxes) == ["s-treaty", "s-sato", "s-park", "s-kim", "s-kono", "s-islets", "s-poll"]
 
 
 def test_preview_shows_the_question_as_learners_see_it(form) -> None:
     assert form.preview.children == () and "Start with the prompt" in form.messages.value
     form.prompt.value = "Which treaty did Japan and <b>Korea</b> sign in 1965?"
-    assert "missing required field &#x27;choices&#x27;" in form.messages.value
+    assert "<li>Choices: this field is required</li>" in form.messages.value
     fill_single(form)
     assert form.messages.value == ""
     (view,) = form.preview.children
@@ -67,7 +72,7 @@ def test_preview_shows_the_question_as_learners_see_it(form) -> None:
 def test_problems_are_shown_in_the_form_and_nothing_is_saved(form) -> None:
     fill_single(form)
     form.facts.value = ()
-    assert "missing required field &#x27;facts&#x27;" in form.messages.value
+    assert problems(form) == ["Facts: this field is required"]
     form.facts.value = ("s-treaty",)
     form.prompt.value = "In which year, 1965 or another, was the Treaty on Basic Relations signed?"
     form.qtype.value = "number"
@@ -75,6 +80,77 @@ def test_problems_are_shown_in_the_form_and_nothing_is_saved(form) -> None:
     assert "gives away the answer &#x27;1965&#x27;" in form.messages.value  # a bank check, before saving
     assert form.save() is False and "Not saved" in form.messages.value
     assert "1965 or another" not in (Path(form.bank_path) / "01-sample.yaml").read_text(encoding="utf-8")
+
+
+def test_every_problem_names_its_field_as_the_form_labels_it(form) -> None:
+    """Never the bank's keys ('answer', 'facts', 'pairs.1'): the label beside the field, and the line in a list."""
+    form.prompt.value = "Which treaty?"
+    assert problems(form) == ["Right choice: this field is required", "Choices: this field is required",
+                              "Explanation: this field is required", "Facts: this field is required"]
+    form.explanation.value = "Because."
+    form.facts.value = ("s-treaty",)
+    form.qtype.value = "number"
+    form.number.value = "about 1965"
+    assert problems(form) == ["Answer: must be a number, not 'about 1965'"]
+    form.qtype.value = "text"
+    assert problems(form) == ["Answer: this field is required"]
+    form.qtype.value = "match"
+    form.pairs.value = "Kono Statement -> 1993\nTreaty on Basic Relations"
+    assert problems(form) == ["Pairs, line 2: this field is required"]
+    form.qtype.value = "multiple"
+    form.choices.value = "A\nB"
+    form.qid.value = "Bad Id"
+    form.tags.value = "treaty, Bad tag"
+    assert problems(form) == ["Right choices: this field is required",
+                              "Id: 'Bad Id' is not a valid id: use lowercase letters, digits and '-'",
+                              "Tags, line 2: 'Bad tag' is not a valid id: use lowercase letters, digits and '-'"]
+    for text in problems(form):
+        assert not re.search(r"'(answers?|facts|pairs|choices|explanation|prompt|tags|id)'|\w\.\d", text), text
+
+
+def test_facts_are_picked_by_ticking_boxes_with_a_filter(form) -> None:
+    picker = form.facts
+    assert "Tick the facts" in picker.picked.value
+    picker.filter.value = "kono statement"
+    shown = [fact_id for fact_id, box in picker.boxes.items() if box.layout.display != "none"]
+    assert shown == ["s-kono"]
+    picker.boxes["s-kono"].value = True
+    picker.filter.value = "Eisaku"
+    picker.boxes["s-sato"].value = True
+    assert form.facts.value == ("s-kono", "s-sato") and "Chosen: s-kono, s-sato" in picker.picked.value
+    picker.filter.value = ""
+    assert all(box.layout.display != "none" for box in picker.boxes.values())
+    picker.boxes["s-kono"].value = False
+    assert form.facts.value == ("s-sato",)
+    form.facts.value = ("s-treaty",)  # set from Python (a test, a notebook): the boxes follow
+    assert [f for f, box in picker.boxes.items() if box.value] == ["s-treaty"]
+
+
+def test_a_fact_with_native_names_both_sides_and_coordinates(form) -> None:
+    form.what.value = "fact"
+    assert form.fact_form in form.children and form.question_box not in form.children
+    fields = form.fact_form.controls
+    fields["statement"].value = "The islets Korea calls Dokdo (독도) and Japan calls Takeshima (竹島) lie east of Ulleungdo."
+    fields["kind"].value = "place"
+    fields["coords"].value = "137.24, 131.87"
+    fields["japan_holds"].value = "Japan's government holds that Takeshima is part of Japan's territory."
+    fields["ko"].value = "독도"
+    fields["source_title"].value = "Sample source"
+    fields["quote"].value = "Dokdo (독도)"
+    assert problems(form.fact_form) == [
+        "Coordinates: latitude 137.24 is out of range: it must be between -90 (south) and 90 (north)",
+        "Japan holds: a contested fact needs both sides: add South Korea holds too"]
+    fields["coords"].value = "37.24, 131.87"
+    fields["korea_holds"].value = "South Korea's government holds that Dokdo is part of Korea's territory."
+    fields["ja"].value = "竹島"
+    assert problems(form.fact_form) == [
+        "Japanese: '竹島' appears in none of this fact's source quotes: quote a source that gives it, or remove it"]
+    fields["quote"].value = "Dokdo (독도) and Takeshima (竹島)"
+    assert problems(form.fact_form) == [] and "coords: [37.24, 131.87]" in form.fact_form.preview.value
+    assert form.fact_form.save() is True and "s-dokdo-takeshima-ulleungdo" in form.fact_form.messages.value
+    fact = load_bank(form.bank_path).facts["s-dokdo-takeshima-ulleungdo"]
+    assert fact.contested and fact.coords == (37.24, 131.87) and fact.terms is not None and fact.terms.ja == "竹島"
+    assert "s-dokdo-takeshima-ulleungdo" in form.facts.boxes  # a question can rest on it at once
 
 
 def test_save_writes_through_the_bank_checks_and_refuses_a_second_copy(form) -> None:

@@ -208,3 +208,13 @@ def draft_problems(bank: Bank, question: QuestionBase, topic: str) -> list[Probl
     question = question_adapter().validate_python(question.model_dump(), context={"topic": topic})
     trial = Bank(topics=bank.topics, facts=bank.facts, questions={question.id: question}, files=bank.files)
     return [p for p in run_checks(trial) if p.id == question.id]
+
+
+def draft_fact_problems(bank: Bank, data: dict[str, Any], topic: str) -> list[Problem]:
+    """What the bank's checks say about one draft fact (native names quoted, both sides when contested, …), before saving."""
+    from jkquiz.bank.checks import run_checks
+
+    fact = Fact.model_validate(data, context={"topic": topic})
+    trial = Bank(topics=bank.topics, facts={**bank.facts, fact.id: fact}, questions={}, files=bank.files)
+    return [p for p in run_checks(trial) if p.id == fact.id]
+

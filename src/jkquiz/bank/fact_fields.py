@@ -149,7 +149,7 @@ def build_fact(typed: Mapping[str, Any], name: Callable[[FactField], str] = lamb
         raw = typed.get(field.key)
         if raw in (None, "", [], ()):
             if field.required:
-                problems.append((field.key, "required; " + field.help))
+                problems.append((field.key, f"this field is required ({field.help})"))
             continue
         try:
             values[field.key] = check_value(field, raw, values) if isinstance(raw, str) else raw

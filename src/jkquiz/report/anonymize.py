@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from jkquiz.report.analysis import ClassReport
@@ -19,7 +20,7 @@ def learner_code(name: str, salt: str = "") -> str:
     return "learner-" + hashlib.sha256(f"{salt}\x00{name}".encode()).hexdigest()[:8]
 
 
-def anonymize(report: ClassReport, files: dict[str, list[str]], paths: list[Path], salt: str = "") -> ClassReport:
+def anonymize(report: ClassReport, files: dict[str, list[str]], paths: Sequence[Path], salt: str = "") -> ClassReport:
     """The report with every learner's name replaced by its code, also inside problems and notes
     (which name files, and files are often named after their learner); files that named no learner
     (unreadable ones) become "file N" of `paths`."""

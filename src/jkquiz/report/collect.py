@@ -9,11 +9,12 @@ learners only by that row and the file index (about 0.3 KB a learner).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from jkquiz.bank import Bank
 from jkquiz.bank.model import Rename, renames
@@ -62,7 +63,7 @@ class ClassRecord:
     items: dict[Key, ItemSums] = field(default_factory=dict)  # version -> its running figures
     learners: list[LearnerRow] = field(default_factory=list)  # in the order read
     topics: dict[str, str] = field(default_factory=dict)  # question id -> topic, as the first file naming it says
-    paths: list[Path] = field(default_factory=list)
+    paths: Sequence[Path] = field(default_factory=list)
     index: dict[str, int | list[int]] = field(default_factory=dict)  # learner -> their file(s), positions in paths
     problems: list[str] = field(default_factory=list)  # files skipped and lines skipped, each naming its file
     notes: list[str] = field(default_factory=list)  # worth knowing, not wrong
@@ -80,28 +81,59 @@ def _positions(at: int | list[int]) -> list[int]:
     return [at] if isinstance(at, int) else at
 
 
-def expand_paths(names: Sequence[str]) -> tuple[list[Path], list[str]]:
+class Files(Sequence[Path]):
+    """Files to read, kept as strings and made Paths when used (a Path takes four times the room of its string,
+    and a class of 100,000 learners has as many files)."""
+
+    __slots__ = ("_names",)
+
+    def __init__(self, names: Iterable[str | Path]) -> None:
+        self._names = [str(name) for name in names]
+
+    @overload
+    def __getitem__(self, i: int) -> Path: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Path]: ...
+    def __getitem__(self, i: int | slice) -> Path | list[Path]:
+        return [Path(n) for n in self._names[i]] if isinstance(i, slice) else Path(self._names[i])
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list, not a value
+
+
+def expand_paths(names: Sequence[str]) -> tuple[Files, list[str]]:
     """The files named, a folder standing for its *.jsonl files (sorted); each once; problems for empty folders."""
-    paths: list[Path] = []
+    listed: list[str] = []
     problems: list[str] = []
     for name in names:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.jsonl") if p.is_file())
+        if os.path.isdir(name):
+            with os.scandir(name) as entries:  # names, not Path objects: 100,000 of them stay small
+                found = sorted(e.name for e in entries if e.name.endswith(".jsonl") and e.is_file())
             if not found:
-                problems.append(f"{path}: no .jsonl files in this folder")
-            paths.extend(found)
+                problems.append(f"{Path(name)}: no .jsonl files in this folder")
+            folder = Path(name)
+            listed.extend(str(folder / n) for n in found)  # a Path at a time, as the name a Path gives
         else:
-            paths.append(path)  # a missing file is reported when it is read, with the rest still read
-    unique = list(dict.fromkeys(p.resolve() for p in paths))
-    by_resolved = {p.resolve(): p for p in reversed(paths)}  # report each file under the name it was first given
-    return [by_resolved[p] for p in unique], problems
+            listed.append(str(Path(name)))  # a missing file is reported when it is read, with the rest still read
+    seen: set[str] = set()  # each file once (a folder and a file in it both named, a link): the first name stays
+    unique = []
+    for name in listed:
+        resolved = os.path.realpath(name)
+        if resolved not in seen:
+            seen.add(resolved)
+            unique.append(name)
+    return Files(unique), problems
 
 
 def collect(paths: Iterable[Path], bank: Bank) -> ClassRecord:
     """Index the files by learner from their headers, then read each learner's files together into the record."""
     ctx = context(bank)
-    record = ClassRecord(paths=list(paths))
+    record = ClassRecord(paths=paths if isinstance(paths, Sequence) else Files(paths))
     problems: list[tuple[int, str]] = []  # (file position, message): put back in file order at the end
     first_file: dict[str, int] = {}  # question id -> position of the file its topic was taken from
     for position, path in enumerate(record.paths):
@@ -130,7 +162,7 @@ def collect(paths: Iterable[Path], bank: Bank) -> ClassRecord:
 
 def learner_firsts(paths: Sequence[Path], bank: Bank) -> dict[Key, First]:
     """One learner's first answer to each question version, from their files (what the report folds in)."""
-    record = ClassRecord(paths=list(paths))
+    record = ClassRecord(paths=paths)
     return _read_learner(record, "", list(range(len(paths))), context(bank), [], {})
 
 

@@ -144,7 +144,8 @@ class QuestionType:
     flags: tuple[str, ...] = ("prompt", "answer")
     from_flags: Callable[[Any], dict[str, Any]] | None = None
     ask: Callable[[Any, Any], dict[str, Any]] | None = None
-    form_fields: tuple[str, ...] = ()
+    form_fields: tuple[str, ...] = ()  # the form's controls for this type, by attribute name
+    form_keys: tuple[tuple[str, str], ...] = ()  # (bank key, form control) where the names differ
     from_form: Callable[[Any], dict[str, Any]] | None = None
     # exporters
     gift: Callable[[Any, Any], str | None] | None = None

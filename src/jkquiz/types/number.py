@@ -151,6 +151,7 @@ TYPE = QuestionType(
     from_flags=from_flags,
     ask=ask,
     form_fields=("number", "tolerance", "unit"),
+    form_keys=(("answer", "number"),),
     from_form=from_form,
     gift=gift,
     moodle_type=lambda q, order_as: "numerical",

@@ -91,6 +91,7 @@ TYPE = QuestionType(
     from_flags=lambda args: dict(answer=args.answer[0], alternates=args.alternate),
     ask=ask,
     form_fields=("text_answer", "alternates"),
+    form_keys=(("answer", "text_answer"),),
     from_form=lambda form: dict(answer=form.text_answer.value.strip(), alternates=form_lines(form.alternates.value)),
     gift=gift,
     moodle_type=lambda q, order_as: "shortanswer",

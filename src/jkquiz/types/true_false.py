@@ -71,6 +71,7 @@ TYPE = QuestionType(
     from_flags=lambda args: {"answer": parse_bool(args.answer[0])},
     ask=ask,
     form_fields=("truth",),
+    form_keys=(("answer", "truth"),),
     from_form=lambda form: {"answer": form.truth.value},
     gift=lambda q, notes: "\tTRUE\n" if q.answer else "\tFALSE\n",
     moodle_type=lambda q, order_as: "truefalse",

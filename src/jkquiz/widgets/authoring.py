@@ -1,4 +1,4 @@
-"""The instructor's question form: fields per type, a live preview as learners see it, Save through `jkquiz add`'s checks."""
+"""The instructor's form: a question (fields per type, a live preview as learners see it) or a fact, saved through `jkquiz add`'s checks."""
 
 from __future__ import annotations
 
@@ -22,43 +22,50 @@ from jkquiz.bank.edit import (
 from jkquiz.engine import QuizSession
 from jkquiz.types import TYPES, get_type
 from jkquiz.types.fields import form_lines as _lines
+from jkquiz.widgets.fact_form import FactForm
+from jkquiz.widgets.form_parts import CSS, LABEL, FactPicker, area, problems_html, wide
 from jkquiz.widgets.quiz import QuizView
 
-WIDE = w.Layout(width="100%")
-LABEL = {"description_width": "130px"}
-
-
-def _area(description: str, placeholder: str, rows: int = 3) -> w.Textarea:
-    return w.Textarea(description=description, placeholder=placeholder, rows=rows, layout=WIDE, style=LABEL,
-                      continuous_update=False)
+COMMON_CONTROLS = ("topic", "qtype", "prompt", "facts", "explanation", "difficulty", "tags", "qid")
 
 
 class AuthoringForm(w.VBox):
     """Write a question, see it as a learner will, and save it to its topic's bank file."""
 
     def __init__(self, bank: str | os.PathLike[str] | None = None) -> None:
-        super().__init__(layout=w.Layout(max_width="820px"))
+        super().__init__(layout=w.Layout(max_width="820px", width="100%"))
+        self.add_class("jkq-authoring")
         self.bank_path = bank
         self.bank: Bank = inspect_bank(bank).bank
         self._build_fields()
-        self.preview = w.Box(layout=WIDE)
+        self.preview = w.Box(layout=wide())
         self.messages = w.HTML()
         self.save_button = w.Button(description="Save to bank", button_style="primary", icon="save",
                                     tooltip="Check the question and add it to the topic's file")
         self.save_button.on_click(lambda _b: self.save())
         for control in self._inputs():
             control.observe(lambda _change: self.refresh(), names="value")
-        self.topic.observe(lambda _c: self._topic_changed(), names="value")
+        self.topic.observe(lambda _c: self.topic_changed(), names="value")
         self.qtype.observe(lambda _c: self._show_type_fields(), names="value")
         self.choices.observe(lambda _c: self._choices_changed(), names="value")
-        self._topic_changed()
+        self.topic_changed()
         self._show_type_fields()
-        self.children = [
-            w.HTML("<h3>New question</h3>"), self.topic, self.qtype, self.prompt, self.answer_box, self.facts,
-            self.explanation, self.difficulty, self.tags, self.qid, self.messages,
-            w.HTML("<h4>Preview: what learners will see</h4>"), self.preview, self.save_button,
-        ]
+        self.question_box = w.VBox([
+            self.qtype, self.prompt, self.answer_box, self.facts, self.explanation, self.difficulty, self.tags,
+            self.qid, self.messages, w.HTML("<h4>Preview: what learners will see</h4>"), self.preview, self.save_button,
+        ], layout=wide())
+        self.fact_form = FactForm(self)
+        self.what = w.ToggleButtons(description="Add", options=[("A question", "question"), ("A fact", "fact")],
+                                    value="question", style=LABEL, layout=w.Layout(width="auto"))
+        self.what.observe(lambda _c: self._show_section(), names="value")
+        self.heading = w.HTML()
+        self._show_section()
         self.refresh()
+
+    def _show_section(self) -> None:
+        fact = self.what.value == "fact"
+        self.heading.value = "<h3>New fact</h3>" if fact else "<h3>New question</h3>"
+        self.children = [w.HTML(CSS), self.heading, self.what, self.topic, self.fact_form if fact else self.question_box]
 
     def __repr__(self) -> str:
         """A stable text form (notebook outputs are compared run to run)."""
@@ -67,31 +74,31 @@ class AuthoringForm(w.VBox):
     # --- building ------------------------------------------------------------------------------
     def _build_fields(self) -> None:
         self.topic = w.Dropdown(description="Topic", options=[(t.title, t.id) for t in self.bank.topics.values()],
-                                style=LABEL, layout=WIDE)
+                                style=LABEL, layout=wide())
         self.qtype = w.Dropdown(description="Type", options=[(t.label, name) for name, t in TYPES.items()],
                                 value="single", style=LABEL)
-        self.prompt = _area("Prompt", "The question as learners read it", 2)
-        self.choices = _area("Choices", "One choice per line", 4)
-        self.answer = w.Dropdown(description="Right choice", options=[], style=LABEL, layout=WIDE)
-        self.answers = w.SelectMultiple(description="Right choices", options=[], style=LABEL, layout=WIDE)
+        self.prompt = area("Prompt", "The question as learners read it", 2)
+        self.choices = area("Choices", "One choice per line", 4)
+        self.answer = w.Dropdown(description="Right choice", options=[], style=LABEL, layout=wide())
+        self.answers = w.SelectMultiple(description="Right choices", options=[], style=LABEL, layout=wide())
         self.truth = w.ToggleButtons(description="Answer", options=[("True", True), ("False", False)], style=LABEL)
         self.number = w.Text(description="Answer", placeholder="1965", style=LABEL, continuous_update=False)
         self.tolerance = w.FloatText(description="Tolerance", value=0, style=LABEL)
         self.unit = w.Text(description="Unit", placeholder="optional: %, km", style=LABEL, continuous_update=False)
         self.text_answer = w.Text(description="Answer", placeholder="The spelling shown as correct", style=LABEL,
-                                  layout=WIDE, continuous_update=False)
-        self.alternates = _area("Also accepted", "Other spellings or scripts, one per line", 2)
-        self.items = _area("Items in order", "One item per line, in the RIGHT order (first to last)", 4)
-        self.pairs = _area("Pairs", "One pair per line: left -> right", 4)
-        self.answer_box = w.VBox(layout=WIDE)
-        self.facts = w.SelectMultiple(description="Facts", options=[], rows=6, style=LABEL, layout=WIDE)
-        self.explanation = _area("Explanation", "Why the answer is right (shown after answering)", 3)
+                                  layout=wide(), continuous_update=False)
+        self.alternates = area("Also accepted", "Other spellings or scripts, one per line", 2)
+        self.items = area("Items in order", "One item per line, in the RIGHT order (first to last)", 4)
+        self.pairs = area("Pairs", "One pair per line: left -> right", 4)
+        self.answer_box = w.VBox(layout=wide())
+        self.facts = FactPicker("Facts")
+        self.explanation = area("Explanation", "Why the answer is right (shown after answering)", 3)
         self.difficulty = w.ToggleButtons(description="Difficulty", options=[("1 easy", 1), ("2 medium", 2), ("3 hard", 3)],
-                                          value=2, style=LABEL)
-        self.tags = w.Text(description="Tags", placeholder="optional, separated by commas", style=LABEL, layout=WIDE,
+                                          value=2, style=LABEL, layout=w.Layout(width="auto"))
+        self.tags = w.Text(description="Tags", placeholder="optional, separated by commas", style=LABEL, layout=wide(),
                            continuous_update=False)
         self.qid = w.Text(description="Id", placeholder="made from the prompt when left empty", style=LABEL,
-                          layout=WIDE, continuous_update=False)
+                          layout=wide(), continuous_update=False)
 
     def _inputs(self) -> list[w.Widget]:
         return [self.topic, self.qtype, self.prompt, self.choices, self.answer, self.answers, self.truth, self.number,
@@ -101,9 +108,10 @@ class AuthoringForm(w.VBox):
     def _show_type_fields(self) -> None:
         self.answer_box.children = [getattr(self, name) for name in get_type(self.qtype.value).form_fields]
 
-    def _topic_changed(self) -> None:
+    def topic_changed(self) -> None:
+        """Offer the facts of the topic chosen (also after a fact is saved)."""
         facts = self.bank.facts_for(self.topic.value) if self.topic.value else []
-        self.facts.options = [(f"{f.id} — {f.statement[:70]}", f.id) for f in facts]
+        self.facts.set_facts([(f.id, f.statement) for f in facts])
 
     def _choices_changed(self) -> None:
         options = _lines(self.choices.value)
@@ -161,18 +169,18 @@ class AuthoringForm(w.VBox):
         return True
 
     def _show_problems(self, problems: list[Any], heading: str = "To fix before saving") -> None:
-        items = "".join(f"<li>{escape(_plain(p))}</li>" for p in problems)
-        self.messages.value = f'<div style="color:#a4161a"><strong>{heading}:</strong><ul>{items}</ul></div>'
+        self.messages.value = problems_html(problems, self.label_of, heading)
 
-
-def _plain(problem: Any) -> str:
-    """A problem without the file and line (the form is not a file)."""
-    if isinstance(problem, str):
-        return problem
-    where = f"{problem.field}: " if problem.field and problem.field not in problem.message else ""
-    return where + problem.message if problem.line == 0 else str(problem)
+    def label_of(self, field: str) -> str | None:
+        """The label the form shows for a bank field of the question ('answer' -> 'Right choice'), or None."""
+        key = field.split(".")[0]
+        controls = {"id": "qid", "type": "qtype", **dict(get_type(self.qtype.value).form_keys)}
+        name = controls.get(key, key)
+        if name not in (*get_type(self.qtype.value).form_fields, *COMMON_CONTROLS):
+            return None
+        return str(getattr(self, name).description)
 
 
 def authoring_form(bank: str | os.PathLike[str] | None = None) -> AuthoringForm:
-    """The question form for instructors, on the course's bank (or the bank folder given)."""
+    """The form for instructors (a question or a fact), on the course's bank (or the bank folder given)."""
     return AuthoringForm(bank)
