@@ -30,6 +30,9 @@ CSS = """
 .jkquiz .jkq-feedback { border-left: 6px solid #555; padding: 8px 12px; border-radius: 4px; margin-top: 8px;
   color: #1b1b1b; background: #f3f3f3; }
 .jkquiz .jkq-feedback p { margin: 4px 0; }
+.jkquiz .jkq-feedback .jkq-actions { margin: 4px 0; }
+.jkquiz .jkq-feedback-focus:focus { outline: 3px solid #0969da; outline-offset: 2px; border-radius: 2px; }
+.jkquiz .jkq-score:focus { outline: 3px solid #0969da; outline-offset: 2px; }
 .jkquiz .jkq-correct { border-color: #1a7f37; background: #e9f6ec; }
 .jkquiz .jkq-wrong { border-color: #c62828; background: #fdecea; }
 .jkquiz .jkq-partial { border-color: #b26a00; background: #fff4e0; }
