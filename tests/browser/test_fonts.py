@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from jkquiz.fonts import FAMILY, SERVED_AT, faces
 
+from .conftest import ARTIFACTS
 from .export_browser import guarded_page
 from .test_lab import run_all
 from fixture_paths import ROOT
@@ -81,11 +82,11 @@ def test_app_lesson_draws_hangul_and_kanji_with_the_course_font(app_server, page
     expect(page.locator(".jkquiz").first).to_be_visible(timeout=LESSON_TIMEOUT)
     response = page.request.get(app_server.at("/" + SERVED_AT + faces()[0]["woff2"]))
     assert response.ok and response.headers["content-type"].startswith("font/woff2")
-    _assert_cjk_drawn(page, "#rendered_cells .jp-RenderedHTMLCommon")  # lesson text, in the page's font
-    text = page.locator("#rendered_cells").get_by_text("독도", exact=False).first
+    text = page.locator("#rendered_cells p").filter(has_text="독도").first
     expect(text).to_be_visible()
-    text.scroll_into_view_if_needed()
-    page.screenshot(path="test-artifacts/fonts-app-lesson-03.png")
+    page.evaluate("document.fonts.ready")
+    text.screenshot(path=str(ARTIFACTS / "fonts-app-lesson-03.png"))  # to look at: 독도, 獨島, 竹島 in the text
+    _assert_cjk_drawn(page, "#rendered_cells .jp-RenderedHTMLCommon")  # lesson text, in the page's font
 
 
 def test_lab_quiz_draws_hangul_and_kanji_with_the_course_font(lab_server, page: Page) -> None:
