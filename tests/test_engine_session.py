@@ -167,3 +167,49 @@ def test_an_unexpected_error_while_saving_is_logged_and_the_learner_sees_a_plain
     logged = (tmp_path / "jkquiz.log").read_text(encoding="utf-8")
     assert "saving the answer to q-s-tf failed" in logged and "Traceback (most recent call last)" in logged
     assert "KeyError: 'card'" in logged
+
+
+def test_questions_met_already_are_drawn_last_and_the_draw_stays_reproducible(mini_bank) -> None:
+    pool = [q.id for q in mini_bank.questions_for("sample")]
+    for seed in range(10):
+        met = set(q.id for q in select_questions(mini_bank, random.Random(seed), "sample", 3).questions)
+        again = [q.id for q in select_questions(mini_bank, random.Random(seed), "sample", 3, answered=met).questions]
+        assert not met.intersection(again), f"seed {seed}: a question met already came back while others were left"
+        assert again == [q.id for q in select_questions(mini_bank, random.Random(seed), "sample", 3, answered=met).questions]
+    everything_but_two = set(pool[2:])
+    chosen = {q.id for q in select_questions(mini_bank, random.Random(1), "sample", 4, answered=everything_but_two).questions}
+    assert set(pool[:2]) <= chosen and len(chosen) == 4, "the questions not met come first, then the others fill up"
+
+
+def test_two_facts_stating_the_same_positions_show_one_pair(tmp_path) -> None:
+    from fixture_paths import FIXTURES
+    from jkquiz.bank import load_bank
+
+    text = (FIXTURES / "mini" / "01-sample.yaml").read_text(encoding="utf-8")
+    twin = '''  - id: s-islets-names
+    statement: Japan calls the islets Takeshima and South Korea calls them Dokdo.
+    kind: place
+    contested: true
+    perspectives:
+      japan: Japan's government holds that Takeshima is an inherent part of Japan's territory.
+      korea: South Korea's government holds that Dokdo is an integral part of Korea's territory.
+    sources: [{title: Other source, quote: calls them}]
+'''
+    question = '''  - id: q-s-islets-both
+    type: true_false
+    prompt: Both governments claim the islets.
+    answer: true
+    facts: [s-islets, s-islets-names]
+    explanation: Each government holds that the islets are its own.
+    difficulty: 1
+'''
+    text = text.replace("  - id: s-poll\n", twin + "  - id: s-poll\n") + question
+    (tmp_path / "01-sample.yaml").write_text(text, encoding="utf-8")
+    bank = load_bank(tmp_path)
+    q = bank.questions["q-s-islets-both"]
+    feedback = QuizSession([q], bank, seed=1).submit(q.id, True)
+    assert len(feedback.perspectives) == 1, feedback.perspectives
+    assert feedback.perspectives[0].japan.startswith("Japan's government holds that Takeshima")
+    from jkquiz.widgets.feedback import feedback_html
+
+    assert feedback_html(feedback).count('class="jkq-sides"') == 1

@@ -16,8 +16,17 @@ def view_of(bank, qid: str, seed: int = 1) -> QuizView:
     return QuizView(QuizSession([bank.questions[qid]], bank, seed=seed), single=True)
 
 
+def feedback_markup(view: QuizView) -> str:
+    """The feedback's HTML: the verdict and the rest (the "Next question" control sits between them)."""
+    return view.verdict.value + view.details.value
+
+
 def feedback_text(view: QuizView) -> str:
-    return re.sub(r"<[^>]+>", "", view.feedback.value)
+    return re.sub(r"<[^>]+>", "", feedback_markup(view))
+
+
+def status_of(view: QuizView) -> set[str]:
+    return {c for c in view.feedback._dom_classes if c in ("jkq-correct", "jkq-wrong", "jkq-partial", "jkq-invalid")}
 
 
 def test_single_radio_right_and_wrong(mini_bank) -> None:
@@ -30,12 +39,12 @@ def test_single_radio_right_and_wrong(mini_bank) -> None:
     assert "✘ Not quite." in text and "Your answer: Treaty of Ganghwa · Right answer: Treaty on Basic Relations" in text
     assert "That was the 1876 treaty that opened Korean ports." in text
     assert radio.disabled and view.check_button.disabled
-    assert "jkq-wrong" in view.feedback.value
+    assert status_of(view) == {"jkq-wrong"}
 
     view = view_of(mini_bank, "q-s-single")
     view.area.children[0].value = "Treaty on Basic Relations"
     view.check_button.click()
-    assert "✔ Correct." in feedback_text(view) and "jkq-correct" in view.feedback.value
+    assert "✔ Correct." in feedback_text(view) and status_of(view) == {"jkq-correct"}
 
 
 def test_multiple_checkboxes_partial(mini_bank) -> None:
@@ -143,7 +152,7 @@ def test_full_quiz_flow_progress_skip_results_and_review(mini_bank) -> None:
     assert "Question 2 of 3" in view.head.value
     assert view.session.items[0].skipped
     view.check_button.click()  # Check with nothing chosen: a message, no verdict
-    assert view.session.current.feedback is None and "ℹ" in view.feedback.value
+    assert view.session.current.feedback is None and "ℹ" in view.verdict.value
     view.next_button.click()
     view.next_button.click()
     results = re.sub("<[^>]+>", " ", view.results.value)
@@ -159,13 +168,15 @@ def test_answered_question_relabels_next(mini_bank) -> None:
     view = QuizView(QuizSession(qs, mini_bank, seed=1))
     view.area.children[0].value = "False"
     view.check_button.click()
-    assert view.next_button.description == "Next →" and "1 answered, score 1" in view.head.value
+    assert view.next_question_button.description == "Next question" and "1 answered, score 1" in view.head.value
+    assert view.next_button not in view.buttons.children, "no Skip once answered: the feedback offers Next question"
     assert '<progress class="jkq-progress" value="1" max="2"' in view.head.value
-    view.next_button.click()
+    view.next_question_button.click()
+    assert view.next_button in view.buttons.children and view.feedback.layout.display == "none"
     view.area.children[0].value = "1965"
     view.check_button.click()
-    assert view.next_button.description == "See results"
-    view.next_button.click()
+    assert view.next_question_button.description == "See results"
+    view.next_question_button.click()
     assert "You scored 2 of 2 (100%)" in view.results.value
     assert view.review_button.disabled  # nothing missed: nothing to review
 
@@ -181,7 +192,7 @@ def test_bank_text_is_escaped(tmp_path, mini_bank_dir) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view.prompt.value and "<script>" not in view.prompt.value
     view.area.children[0].value = "Treaty on Basic Relations"
     view.check_button.click()
-    assert "&lt;img src=x onerror=alert(1)&gt;" in view.feedback.value and "<img" not in view.feedback.value
+    assert "&lt;img src=x onerror=alert(1)&gt;" in feedback_markup(view) and "<img" not in feedback_markup(view)
 
 
 def test_n_larger_than_pool_shows_note(mini_bank) -> None:
@@ -236,7 +247,7 @@ def test_a_wrong_quick_check_offers_try_again(mini_bank) -> None:
     assert [b.description for b in view.buttons.children] == ["Check", "Try again"]
     view.try_again_button.click()
     radio = view.area.children[0]
-    assert radio.value is None and not radio.disabled and view.feedback.value == ""
+    assert radio.value is None and not radio.disabled and feedback_markup(view) == ""
     assert [b.description for b in view.buttons.children] == ["Check"]
     radio.value = "Treaty on Basic Relations"
     view.check_button.click()
@@ -250,3 +261,41 @@ def test_text_shown_before_the_cell_runs(mini_bank) -> None:
     quiz = QuizView(QuizSession([mini_bank.questions["q-s-single"], mini_bank.questions["q-s-tf"]], mini_bank,
                                 seed=1, title="Normalization"))
     assert repr(quiz) == "Run this cell (Shift+Enter) to see the quiz “Normalization” (2 questions)."
+
+
+def test_end_quiz_does_not_repeat_the_quick_checks_shown_in_the_lesson(mini_bank) -> None:
+    pool = [q.id for q in mini_bank.questions_for("sample")]
+    plain = [item.question.id for item in jkquiz.quiz("sample", n=3, seed=5, bank=mini_bank).session.items]
+    for qid in plain[:2]:  # two of the quiz's questions were the lesson's quick checks
+        jkquiz.ask(qid, seed=1, bank=mini_bank)
+    drawn = [item.question.id for item in jkquiz.quiz("sample", n=3, seed=5, bank=mini_bank).session.items]
+    assert not set(plain[:2]) & set(drawn), f"{drawn} repeats a quick check from {plain[:2]}"
+    assert len(drawn) == 3 and len(pool) > 5
+    again = [item.question.id for item in jkquiz.quiz("sample", n=3, seed=5, bank=mini_bank).session.items]
+    assert again == drawn, "the same seed and the same lesson draw the same quiz"
+
+
+def test_focus_moves_to_the_feedback_after_check_and_next_question_moves_on(mini_bank) -> None:
+    check = view_of(mini_bank, "q-s-single")
+    check.check_button.click()  # nothing chosen: Check stays enabled and keeps the focus
+    assert check.keyboard.sent == [] and check.nav.layout.display == "none"
+    check.area.children[0].value = "Treaty of Ganghwa"
+    check.check_button.click()
+    assert check.keyboard.sent == ["feedback"], "Check is disabled after checking: the focus goes to the feedback"
+    assert 'tabindex="-1"' in check.verdict.value and 'role="status"' in check.verdict.value
+    assert check.feedback.children == (check.verdict, check.nav, check.details), "Next question before the sources"
+    assert check.nav.layout.display is None and check.next_question_button.description == "Next question"
+    check.next_question_button.click()
+    assert check.keyboard.sent == ["feedback", "next"], "a quick check's Next question goes to the next quiz on the page"
+    check.try_again_button.click()
+    assert check.keyboard.sent[-1] == "first"
+
+    quiz = QuizView(QuizSession([mini_bank.questions["q-s-tf"], mini_bank.questions["q-s-number"]], mini_bank, seed=1))
+    quiz.area.children[0].value = "False"
+    quiz.check_button.click()
+    quiz.next_question_button.click()
+    assert quiz.keyboard.sent == ["feedback", "first"] and "Question 2 of 2" in quiz.head.value
+    quiz.area.children[0].value = "1965"
+    quiz.check_button.click()
+    quiz.next_question_button.click()
+    assert quiz.keyboard.sent[-2:] == ["feedback", "results"] and quiz.keyboard in quiz.children

@@ -130,10 +130,23 @@ class Learner:
 
     def _answer_single(self, quiz: Locator, choice: str) -> None:
         radio = quiz.get_by_role("radio", name=choice, exact=True)
-        if self.keys:
-            self.press(radio, "Space")  # ipywidgets' radios are not one named group: each is a Tab stop
-        else:
+        if not self.keys:
             radio.check()
+        else:  # the choices are one group, one Tab stop: Tab into it, then the arrow keys
+            group = quiz.get_by_role("radiogroup")
+            self.tab_to(group)
+            for _ in range(60):
+                radios = group.get_by_role("radio")
+                at = radios.evaluate_all("rs => rs.indexOf(document.activeElement)")
+                goal = radios.evaluate_all("(rs, el) => rs.indexOf(el)", radio.element_handle())
+                if at == goal:
+                    self.page.keyboard.press("Space")  # checks it (the first choice is focused, not checked)
+                    self.page.wait_for_timeout(SETTLE_MS)
+                    if radio.is_checked():
+                        break
+                    continue
+                self.page.keyboard.press("ArrowDown" if at < goal else "ArrowUp")
+                self.page.wait_for_timeout(SETTLE_MS)  # each step is a round trip to the kernel
         expect(radio).to_be_checked()
 
     def _answer_multiple(self, quiz: Locator, choices: list[str]) -> None:

@@ -55,7 +55,7 @@ def test_lesson_by_keyboard_only_and_score_on_contents(app_server, page: Page) -
     end_quiz = quizzes.filter(has=page.locator("progress"))
     last_right[learner.answer(end_quiz, right=False).id] = False
     expect(end_quiz.locator(".jkq-feedback")).to_contain_text("Not quite")
-    learner.press(end_quiz.get_by_role("button", name="Next →", exact=True), "Enter")
+    learner.press(end_quiz.get_by_role("button", name="Next question", exact=True), "Enter")
     expect(end_quiz.locator(".jkq-head")).to_contain_text("Question 2 of")
     last_right[learner.answer(end_quiz, right=True).id] = True
     expect(end_quiz.locator(".jkq-feedback")).to_contain_text("Correct")

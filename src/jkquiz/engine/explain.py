@@ -44,10 +44,10 @@ def explain(bank: Bank, question: QuestionBase) -> Explanation:
     """The explanation of `question` from its facts in `bank`."""
     facts = bank.facts_of(question)
     sources = tuple(dict.fromkeys(SourceNote(s.title, s.url, s.quote) for f in facts for s in f.sources))
-    sides = tuple(
-        Perspective(f.id, f.perspectives.japan or "", f.perspectives.korea or "")
-        for f in facts
-        if f.contested and f.perspectives is not None
-    )
+    sides: dict[tuple[str, str], Perspective] = {}
+    for f in facts:
+        if f.contested and f.perspectives is not None:
+            side = Perspective(f.id, f.perspectives.japan or "", f.perspectives.korea or "")
+            sides.setdefault((side.japan, side.korea), side)  # two facts stating the same positions: one pair
     notes = dict(getattr(question, "choice_feedback", {}) or {})
-    return Explanation(question.id, answer_text(question), question.explanation, sources, sides, notes)
+    return Explanation(question.id, answer_text(question), question.explanation, sources, tuple(sides.values()), notes)

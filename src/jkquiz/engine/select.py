@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from jkquiz.bank.bank import Bank
@@ -49,8 +49,13 @@ def select_questions(
     difficulty: int | Iterable[int] | None = None,
     types: Iterable[str] | None = None,
     generated: bool = True,
+    answered: Collection[str] = (),
 ) -> Selection:
-    """Draw `n` questions: authored and generated mixed, no two on the same fact when avoidable, easiest first."""
+    """Draw `n` questions: authored and generated mixed, no two on the same fact when avoidable, easiest first.
+
+    Questions whose ids are in `answered` (met already in this lesson) are drawn only when the others run out;
+    the draw stays the same for the same seed and the same `answered`.
+    """
     if n < 1:
         raise QuizError(f"n must be at least 1, not {n}")
     topic_list = [topics] if isinstance(topics, str) else list(topics) if topics is not None else None
@@ -66,7 +71,10 @@ def select_questions(
     want_made = min(len(made), max(n - len(authored), round(n * GENERATED_SHARE)))
     share = n - want_made
     ordered = authored[:share] + made[:want_made] + authored[share:] + made[want_made:]
-    chosen = _spread_over_facts(ordered, n)
+    fresh = [q for q in ordered if q.id not in answered]
+    chosen = _spread_over_facts(fresh, n)
+    if len(chosen) < n:  # too few questions not met yet: the ones met already, spread the same way
+        chosen += _spread_over_facts([q for q in ordered if q.id in answered], n - len(chosen))
     chosen.sort(key=lambda q: q.difficulty)
     note = ""
     if len(pool) < n:

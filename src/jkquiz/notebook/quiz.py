@@ -59,7 +59,11 @@ def quiz(
 
     def new_session(draw_seed: int | None = seed) -> QuizSession:
         rng = random.Random(draw_seed)
-        chosen = select_questions(bank, rng, topic, n, tags=tag_list, difficulty=difficulty, types=types)
+        from jkquiz.notebook.study import met_questions
+
+        # questions met already in this lesson (its quick checks) come last: the end quiz repeats none of them
+        chosen = select_questions(bank, rng, topic, n, tags=tag_list, difficulty=difficulty, types=types,
+                                  answered=met_questions(bank))
         return QuizSession(chosen.questions, bank, seed=draw_seed, title=title or "", note=chosen.note,
                            on_attempt=_recorder(bank))
 
@@ -76,4 +80,7 @@ def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizV
     except BankError as exc:
         return _bank_notice(exc)
     question = check_question(bank, qid)
+    from jkquiz.notebook.study import meet
+
+    meet(question.id)
     return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder(bank)), single=True)

@@ -16,7 +16,7 @@ from jkquiz.progress.current import (
 )
 
 __all__ = ["DEFAULT_LEARNER", "LEARNER_KEY", "NOTHING_YET", "ProgressWarning", "Recorder", "dashboard", "forget_store",
-           "learner", "name_learner", "overview", "progress_store", "recorder", "review", "set_learner", "store_for"]
+           "learner", "meet", "met_questions", "name_learner", "overview", "progress_store", "recorder", "review", "set_learner", "store_for"]
 
 if TYPE_CHECKING:
     from jkquiz.widgets.dashboard import DashboardView
@@ -30,6 +30,25 @@ def forget_store() -> None:
     """Close the store, so the next use opens it afresh (after JKQUIZ_HOME changed, in tests); answers waiting too."""
     current.forget_store()
     _RECORDER.pending.clear()
+    _MET.clear()
+
+
+_MET: set[str] = set()  # questions shown as quick checks in this kernel (a lesson's page), or answered in it
+
+
+def meet(question_id: str) -> None:
+    """Note that this kernel showed a question (a quick check on the lesson's page)."""
+    _MET.add(question_id)
+
+
+def met_questions(bank: Bank) -> set[str]:
+    """Questions the learner met already: shown or answered in this kernel, or answered before (the store)."""
+    met = set(_MET)
+    try:
+        met.update(card.question_id for card in store_for(bank).cards(learner()))
+    except ProgressError:
+        pass  # no record to read: the kernel's own questions are enough to avoid a repeat
+    return met
 
 
 def set_learner(name: str) -> None:
@@ -45,6 +64,7 @@ class Recorder:
         self.pending: list[Attempt] = []
 
     def __call__(self, attempt: Attempt) -> None:
+        _MET.add(attempt.question_id)
         self.pending.append(attempt)
         store, who = progress_store(), learner()
         try:

@@ -20,7 +20,8 @@ CONTENTS = "index.ipynb"
 COURSE_TITLE = "Japan–South Korea relations"
 # Only the front-end extensions the course needs: others installed next to JupyterLab (nbdime, notebook)
 # do not load in Voilà's page and fill the console with errors.
-EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager", "jupyterlab_pygments"]
+EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager", "jupyterlab_pygments",
+              "anywidget"]  # anywidget: the quiz's keyboard help (jkquiz/widgets/static/keys.js)
 _SKIP = {"src", "__pycache__", CONTENTS}
 NAVIGATION = "<!-- navigation"  # how jkquiz.build_course marks the navigation cells it writes
 CONTENTS_LINK = "[Contents](00-start-here.ipynb)"

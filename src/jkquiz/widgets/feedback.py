@@ -23,16 +23,23 @@ def safe_link(url: str | None, text: str) -> str:
 
 
 def feedback_html(feedback: Feedback) -> str:
-    """The feedback panel: verdict label, the right answer, why, both sides, sources."""
-    css, label = LABELS[feedback.status]
+    """The whole feedback as one piece of HTML (the verdict, then the rest)."""
+    head, rest = feedback_parts(feedback)
+    return head + rest
+
+
+def feedback_parts(feedback: Feedback) -> tuple[str, str]:
+    """The feedback in two parts, so the quiz can put its "Next question" control between them:
+    the verdict with the right answer (focused after Check, and announced), and the why, both sides, sources."""
+    _css, label = LABELS[feedback.status]
     message = f" {escape(feedback.verdict.message)}" if feedback.verdict.message else ""
-    parts = [f'<div class="jkq-feedback {css}" role="status"><p class="jkq-verdict"><strong>{label}</strong>{message}</p>']
+    head = [f'<p class="jkq-verdict"><strong>{label}</strong>{message}</p>']
     if feedback.status == "invalid":
-        return parts[0] + "</div>"
+        return _verdict_block(head), ""
     if feedback.status != "correct" or feedback.verdict.message:
         yours = f"<strong>Your answer:</strong> {escape(feedback.response)} · " if feedback.response else ""
-        parts.append(f"<p>{yours}<strong>Right answer:</strong> {escape(feedback.answer)}</p>")
-    parts.extend(f"<p>{escape(note)}</p>" for note in feedback.choice_notes)
+        head.append(f"<p>{yours}<strong>Right answer:</strong> {escape(feedback.answer)}</p>")
+    parts = [f"<p>{escape(note)}</p>" for note in feedback.choice_notes]
     parts.append(f"<p>{escape(feedback.explanation)}</p>")
     for side in feedback.perspectives:
         parts.append(
@@ -47,8 +54,12 @@ def feedback_html(feedback: Feedback) -> str:
         parts.append('<p class="jkq-warning">You already answered this question; this is your first answer.</p>')
     if feedback.warning:
         parts.append(f'<p class="jkq-warning">⚠ {escape(feedback.warning)}</p>')
-    parts.append("</div>")
-    return "".join(parts)
+    return _verdict_block(head), f'<div class="jkq-details">{"".join(parts)}</div>'
+
+
+def _verdict_block(head: list[str]) -> str:
+    # tabindex -1: the quiz moves the focus here after Check (not a Tab stop); role=status: announced when it changes
+    return f'<div class="jkq-feedback-focus" role="status" aria-live="polite" tabindex="-1">{"".join(head)}</div>'
 
 
 def sources_html(feedback: Feedback) -> str:
@@ -88,7 +99,7 @@ def results_html(session: QuizSession) -> str:
         rows.append(f"<tr><td>{number}.</td><td>{escape(mark)}</td><td>{escape(item.question.prompt)}</td></tr>")
     points = f"{s.points:g}"
     return (
-        f'<p class="jkq-score">You scored {points} of {s.total} ({s.percent}%)</p>'
+        f'<p class="jkq-score" tabindex="-1">You scored {points} of {s.total} ({s.percent}%)</p>'
         f"<p>{s.correct} correct, {s.partial} partly right, {s.wrong} wrong, {s.skipped} skipped.</p>"
         f'<table class="jkq-results"><caption class="jkq-head">Your answers</caption>'
         f"<tbody>{''.join(rows)}</tbody></table>"

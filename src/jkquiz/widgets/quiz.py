@@ -8,10 +8,25 @@ from html import escape
 import ipywidgets as w
 
 from jkquiz.engine import Feedback, QuizSession
-from jkquiz.widgets.feedback import feedback_html, progress_html, results_html
+from jkquiz.widgets.feedback import LABELS, feedback_parts, progress_html, results_html
 from jkquiz.widgets.inputs import Renderer, render_input
+from jkquiz.widgets.keys import Keys
 from jkquiz.widgets.style import stylesheet
 from jkquiz.types import get_type
+
+
+class FeedbackBox(w.VBox):
+    """The feedback: the verdict (focused after Check), the "Next question" control, then the why and sources."""
+
+    def __init__(self, verdict: w.HTML, nav: w.Box, details: w.HTML) -> None:
+        super().__init__([verdict, nav, details])
+        self.add_class("jkq-feedback")
+        self.verdict, self.details = verdict, details
+
+    @property
+    def value(self) -> str:
+        """The feedback's HTML, verdict and details together (what the learner reads)."""
+        return self.verdict.value + self.details.value
 
 
 class QuizView(w.VBox):
@@ -27,7 +42,16 @@ class QuizView(w.VBox):
         self.note = w.HTML()
         self.prompt = w.HTML()
         self.area = w.Box(layout=w.Layout(width="100%"))
-        self.feedback = w.HTML()
+        self.area.add_class("jkq-area")
+        # the feedback: verdict (focused after Check), "Next question", then the why and the sources
+        self.verdict, self.details = w.HTML(), w.HTML()
+        self.next_question_button = w.Button(description="Next question", button_style="primary",
+                                             tooltip="Go to the next question")
+        self.next_question_button.on_click(lambda _b: self.next_question())
+        self.nav = w.HBox([self.next_question_button])
+        self.nav.add_class("jkq-actions")
+        self.feedback = FeedbackBox(self.verdict, self.nav, self.details)
+        self.keyboard = Keys()
         self.check_button = w.Button(description="Check", button_style="primary", tooltip="Check your answer")
         self.next_button = w.Button(description="Skip", tooltip="Go to the next question")
         self.try_again_button = w.Button(description="Try again", tooltip="Answer this question once more")
@@ -55,7 +79,7 @@ class QuizView(w.VBox):
             return None
         item = self.session.current
         result = self.session.submit(item.question.id, self.renderer.response())
-        self.feedback.value = feedback_html(result)
+        self._show_feedback(result)
         if result.status != "invalid":
             self.renderer.lock()
             self.renderer.mark(result.verdict)
@@ -64,32 +88,47 @@ class QuizView(w.VBox):
             self._update_head()
             if self.single and result.status != "correct":  # a quick check: learn it now, not at the end
                 self.buttons.children = (self.check_button, self.try_again_button)
+            elif not self.single:
+                self.buttons.children = (self.check_button,)  # "Next question" is in the feedback now
+            self.keyboard.to_feedback()  # Check is disabled now: the focus would fall to the page
         return result
+
+    def next_question(self) -> None:
+        """The feedback's "Next question": the quiz's next item, or (a quick check) the next quiz on the page."""
+        if self.single:
+            self.keyboard.to_next_quiz()
+        else:
+            self.next()
 
     def try_again(self) -> None:
         """A quick check answered wrongly: the same question once more (the first answer stays recorded)."""
         self.session = self.session.retry_missed()
         self.buttons.children = (self.check_button,)
         self._show_question()
+        self.keyboard.to_first_control()
 
     def next(self) -> None:
         """Go on (skipping an unanswered question); after the last, show the score."""
         self.session.advance()
         if self.session.finished:
             self._show_results()
+            self.keyboard.to_results()
         else:
             self._show_question()
+            self.keyboard.to_first_control()
 
     def review_missed(self) -> None:
         """Start a new round of only the questions missed."""
         self.session = self.session.retry_missed()
         self._show_question()
+        self.keyboard.to_first_control()
 
     def restart(self) -> None:
         """Start a freshly drawn quiz."""
         if self.new_session is not None:
             self.session = self.new_session()
             self._show_question()
+            self.keyboard.to_first_control()
 
     # --- rendering ---------------------------------------------------------------------------
     def _show_question(self) -> None:
@@ -100,19 +139,36 @@ class QuizView(w.VBox):
         hint_html = f'<p class="jkq-hint">{hint}</p>' if hint else ""
         self.prompt.value = f'<p class="jkq-prompt">{escape(item.question.prompt)}</p>{hint_html}'
         self.area.children = (self.renderer.widget,)
-        self.feedback.value = ""
+        self._show_feedback(None)
         self.check_button.disabled = False
+        if not self.single:
+            self.buttons.children = (self.check_button, self.next_button)
         self._label_next()
         self._update_head()
         header = [self.head]
-        self.children = [self.style_html, *header, self.note, self.prompt, self.area, self.buttons, self.feedback]
+        self.children = [self.style_html, *header, self.note, self.prompt, self.area, self.buttons, self.feedback,
+                         self.keyboard]
+
+    def _show_feedback(self, result: Feedback | None) -> None:
+        """The feedback box for `result` (hidden when None); its "Next question" only once the answer counts."""
+        for css, _label in LABELS.values():
+            self.feedback.remove_class(css)
+        if result is None:
+            self.verdict.value = self.details.value = ""
+            self.feedback.layout.display = "none"
+            return
+        self.feedback.add_class(LABELS[result.status][0])
+        self.verdict.value, self.details.value = feedback_parts(result)
+        self.nav.layout.display = "none" if result.status == "invalid" else None
+        self.feedback.layout.display = None
 
     def _label_next(self) -> None:
-        answered = self.session.current.feedback is not None
         last = self.session.index == len(self.session.items) - 1
-        self.next_button.description = ("See results" if last else "Next →") if answered else "Skip"
-        self.next_button.button_style = "primary" if answered else ""
-        self.next_button.tooltip = "Go on" if answered else "Skip this question (it counts as missed)"
+        self.next_button.description = "Skip"
+        self.next_button.tooltip = "Skip this question (it counts as missed)"
+        if not self.single:
+            self.next_question_button.description = "See results" if last else "Next question"
+            self.next_question_button.tooltip = "See your score" if last else "Go to the next question"
 
     def _update_head(self) -> None:
         s = self.session
@@ -141,4 +197,4 @@ class QuizView(w.VBox):
         done = summary.correct + summary.partial + summary.wrong
         self.head.value = progress_html(s.title, "Results", len(s.items), done, summary.points)
         self.results = w.HTML(results_html(s))
-        self.children = [self.style_html, self.head, self.results, w.HBox(actions)]
+        self.children = [self.style_html, self.head, self.results, w.HBox(actions), self.keyboard]

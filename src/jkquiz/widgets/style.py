@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from jkquiz.fonts import UI_FONTS, font_face_css, jupyter_font_css, stack
+
 CSS = """
 <style>
 .jkquiz { max-width: 780px; font-size: 15px; line-height: 1.5; color: var(--jp-content-font-color1, #1b1b1b);
@@ -28,6 +30,9 @@ CSS = """
 .jkquiz .jkq-feedback { border-left: 6px solid #555; padding: 8px 12px; border-radius: 4px; margin-top: 8px;
   color: #1b1b1b; background: #f3f3f3; }
 .jkquiz .jkq-feedback p { margin: 4px 0; }
+.jkquiz .jkq-feedback .jkq-actions { margin: 4px 0; }
+.jkquiz .jkq-feedback-focus:focus { outline: 3px solid #0969da; outline-offset: 2px; border-radius: 2px; }
+.jkquiz .jkq-score:focus { outline: 3px solid #0969da; outline-offset: 2px; }
 .jkquiz .jkq-correct { border-color: #1a7f37; background: #e9f6ec; }
 .jkquiz .jkq-wrong { border-color: #c62828; background: #fdecea; }
 .jkquiz .jkq-partial { border-color: #b26a00; background: #fff4e0; }
@@ -50,6 +55,13 @@ CSS = """
 """
 
 
+def font_css() -> str:
+    """The course's CJK font, served by the course's server; Hangul and Kanji in quizzes and lesson text use it."""
+    controls = ".jkquiz, .jkquiz input, .jkquiz textarea, .jkquiz select, .jkquiz button"
+    return (f"{font_face_css()}\n{jupyter_font_css()}\n"
+            f"{controls} {{ font-family: {stack(f'var(--jp-ui-font-family, {UI_FONTS})')}; }}\n")
+
+
 def stylesheet() -> str:
     """The stylesheet, to be placed once inside each quiz."""
-    return CSS
+    return CSS.replace("<style>\n", "<style>\n" + font_css(), 1)
