@@ -8,6 +8,8 @@ for the tests, Debian's chromium via apt-get when it is missing and we may insta
     python3 course.py start [jkquiz lab options]   set up, then open the course in JupyterLab
     python3 course.py app   [jkquiz app options]   set up, then serve the course as a web app (Voilà)
     python3 course.py test  [pytest options]       set up (with test tools, chromium and the hub's proxy), run every test
+    python3 course.py site  [DIR]                  set up, build the course as a static site (default build/site/)
+    python3 course.py serve-site [DIR] [--port N]  serve the built site on this computer
     python3 course.py bench                        set up, run the benchmarks in benchmarks/
     python3 course.py jkquiz COMMAND [options]     set up, then run any jkquiz command (validate, add, report...)
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+SITE_VENV = ROOT / ".venv-site"  # the static site's build tools (JupyterLite), kept out of .venv
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM = "/usr/bin/chromium"
@@ -34,28 +37,31 @@ def say(text: str) -> None:
     print(f"[course] {text}", flush=True)
 
 
-def installed(extra: str) -> bool:
-    """Whether jkquiz[extra] is installed in .venv for the current pyproject.toml."""
+def installed(extra: str, where: Path = VENV) -> bool:
+    """Whether jkquiz[extra] is installed in the environment `where` (.venv) for the current pyproject.toml."""
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
-    stamp = VENV / f".jkquiz-installed-{extra}"
-    return PYTHON.exists() and stamp.exists() and stamp.read_text() == digest
+    stamp = where / f".jkquiz-installed-{extra}"
+    return (where / PYTHON.relative_to(VENV)).exists() and stamp.exists() and stamp.read_text() == digest
 
 
-def ensure_venv(extra: str) -> None:
-    """Create .venv and install jkquiz[extra] into it when anything changed (the test extra holds the course one)."""
+def ensure_venv(extra: str, where: Path = VENV) -> Path:
+    """Create the environment `where` (.venv) and install jkquiz[extra] into it when anything changed (the test
+    extra holds the course one); its Python."""
     if sys.version_info < (3, 11):
         sys.exit(f"jkquiz needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
-    if installed(extra) or (extra == "course" and installed("test")):
-        return
-    if not PYTHON.exists():
-        say(f"creating a virtual environment in {VENV.name}/")
-        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    python = where / PYTHON.relative_to(VENV)
+    if installed(extra, where) or (extra == "course" and installed("test", where)):
+        return python
+    if not python.exists():
+        say(f"creating a virtual environment in {where.name}/")
+        venv.EnvBuilder(with_pip=True, clear=where.exists()).create(where)
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
-    stamp = VENV / f".jkquiz-installed-{extra}"
+    stamp = where / f".jkquiz-installed-{extra}"
     say(f"installing jkquiz[{extra}] and its dependencies (first time: a minute or two)")
-    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip"])
-    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[{extra}]"])
+    run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip"])
+    run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[{extra}]"])
     stamp.write_text(digest)
+    return python
 
 
 def ensure_chromium() -> None:
@@ -136,6 +142,16 @@ def main(argv: list[str]) -> None:
         ensure_chromium()
         ensure_proxy()
         run([str(PYTHON), "-m", "pytest", *rest])
+    elif action == "site":
+        # its own environment: JupyterLite's front-end extensions in .venv would load in `jkquiz lab` and fail there
+        python = ensure_venv("site", SITE_VENV)
+        options = [r for r in rest if r.startswith("--")]
+        target = next((r for r in rest if not r.startswith("--")), str(ROOT / "build" / "site"))
+        run([str(python), "-m", "jkquiz.cli", "site", "build", target, *options])
+        say(f"serve it with: python3 course.py serve-site {target}   (or any static web server)")
+    elif action == "serve-site":
+        ensure_venv("course")
+        hand_over([str(BIN / "jkquiz"), "site", "serve", *(rest or [str(ROOT / "build" / "site")])])
     elif action == "bench":
         ensure_venv("test")
         for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):

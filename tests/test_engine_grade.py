@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 
 from jkquiz.bank.model import QUESTION_ADAPTER
+from jkquiz import fuzzy
 from jkquiz.engine import grade, parse_number
+
+
+@pytest.fixture(autouse=True, params=["rapidfuzz", "pure-python"])
+def similarity(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every grading test runs twice: with rapidfuzz, and with the pure-Python ratio the browser uses."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(fuzzy, "_backend", lambda: fuzzy._indel_ratio)
+        monkeypatch.setattr(fuzzy, "using_rapidfuzz", lambda: False)
+    assert fuzzy.using_rapidfuzz() == (request.param == "rapidfuzz")
+    return request.param
 
 
 def make(**fields):
@@ -143,3 +154,21 @@ def test_a_quiz_passes_its_other_questions_as_rivals() -> None:
     city = make(id="q-city", type="single", choices=["Pusan", "Seoul"], answer="Seoul")
     session = QuizSession([PORT, city], Bank(), seed=1)
     assert session.submit("q", "Pusan").verdict.status == "wrong"
+
+
+def test_slips_are_rapidfuzzs_osa_distance() -> None:
+    """The grader counts slips in pure Python (the browser has no rapidfuzz): the same numbers as rapidfuzz's
+    optimal-string-alignment distance, capped where the grader stops counting."""
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from jkquiz.text import slips
+
+    rng = random.Random(11)
+    alphabet = "abdkost독도竹島"
+    for _ in range(3000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        for limit in (0, 1, 2):
+            assert slips(a, b, limit) == min(OSA.distance(a, b), limit + 1), (a, b, limit)

@@ -82,3 +82,27 @@ def test_css_declares_one_family_from_the_servers_static_folder(monkeypatch: pyt
     monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/user/aiko/")
     assert served_url() == "/user/aiko/voila/templates/jkquiz/static/fonts/"
     assert FONT_DIR.parts[-5:] == ("voila", "templates", "jkquiz", "static", "fonts")
+
+
+def test_the_voila_templates_stylesheet_is_current() -> None:
+    from jkquiz.fonts.build import STYLESHEET, stylesheet
+
+    assert STYLESHEET.read_text(encoding="utf-8") == stylesheet()
+    template = (FONT_DIR.parents[1] / "index.html.j2").read_text(encoding="utf-8")
+    assert 'href="{{ resources.base_url }}voila/templates/jkquiz/static/fonts/fonts.css"' in template
+
+
+def test_widgets_contents_and_html_export_use_the_font() -> None:
+    from jkquiz.interop.html import CSP, _page
+    from jkquiz.notebook.contents import Entry, contents_html
+    from jkquiz.widgets.style import stylesheet
+
+    css = stylesheet()
+    assert font_face_css() in css and f'"{FAMILY}"; }}' in css.replace("), ", "; ").replace('"jkquiz CJK"; }', '"jkquiz CJK"; }')
+    assert '.jkquiz button { font-family: var(--jp-ui-font-family' in css
+    page = contents_html([Entry("03-territory.ipynb", "Dokdo / Takeshima (독도 / 竹島)")], {})
+    assert font_face_css() in page and f'.jkq-contents {{ font-family: var(--jp-content-font-family' in page
+    assert "font-src data:" in CSP
+    korean, latin = _page("index.html.j2", "독도", links=[]), _page("index.html.j2", "Dokdo", links=[])
+    assert "data:font/woff2;base64," in korean and korean.count("@font-face") == 1  # Hangul only: the KR face
+    assert "@font-face" not in latin

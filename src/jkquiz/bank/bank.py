@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from jkquiz.bank.model import Fact, QuestionBase, Topic
-from jkquiz.bank.yamlfile import locate
 from jkquiz.errors import Problem
+
+if TYPE_CHECKING:  # PyYAML is needed only to load YAML (the browser loads a compiled bank)
+    import yaml
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Where:
         """1-based line and column of a field of the item (or of the item itself)."""
         if self.root is None:
             return 0, 0
+        from jkquiz.bank.yamlfile import locate
+
         return locate(self.root, self.path + fields, key=key)
 
 

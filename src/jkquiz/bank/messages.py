@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rapidfuzz import process
-
 from jkquiz.bank.model import QUESTION_TYPES, Fact, Strict
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...], cutoff: float = 70) -> str:
     """' (did you mean X?)' when a close choice exists, else ''."""
-    match = process.extractOne(word, choices, score_cutoff=cutoff)
+    from jkquiz.fuzzy import closest
+
+    match = closest(word, choices, cutoff=cutoff)
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 

@@ -104,7 +104,7 @@ def lay_out(question: QuestionBase, rng: random.Random) -> Layout:
 
 
 def _nearest(word: str, ids: list[str]) -> str:
-    from rapidfuzz import process
+    from jkquiz.fuzzy import closest
 
-    matches = [m[0] for m in process.extract(word, ids, limit=3, score_cutoff=60)]
+    matches = closest(word, ids, limit=3, cutoff=60)
     return f" (did you mean {' or '.join(repr(m) for m in matches)}?)" if matches else ""

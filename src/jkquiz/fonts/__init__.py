@@ -14,6 +14,7 @@ the bank or a lesson uses a glyph the subsets lack.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from functools import lru_cache
@@ -26,8 +27,12 @@ SERVED_AT = "voila/templates/jkquiz/static/fonts/"  # below a course server's ba
 MANIFEST = FONT_DIR / "fonts.json"
 LICENSE = FONT_DIR / "OFL.txt"
 
-__all__ = ["FAMILY", "FONT_DIR", "LICENSE", "MANIFEST", "SERVED_AT", "faces", "font_face_css", "served_url",
-           "stack", "ttf_paths", "web_files"]
+# JupyterLab's own UI and content font list (its theme's defaults), with the course's font before the emoji fonts.
+UI_FONTS = 'system-ui, -apple-system, blinkmacsystemfont, "Segoe UI", helvetica, arial, sans-serif'
+EMOJI_FONTS = '"Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol"'
+
+__all__ = ["FAMILY", "FONT_DIR", "LICENSE", "MANIFEST", "SERVED_AT", "UI_FONTS", "embedded_css", "faces",
+           "font_face_css", "jupyter_font_css", "served_url", "stack", "ttf_paths", "web_files"]
 
 
 @lru_cache(maxsize=1)
@@ -65,3 +70,30 @@ def font_face_css(url: str | None = None) -> str:
 def stack(fonts: str) -> str:
     """A CSS font-family list ending with the course's CJK font, for glyphs the others lack."""
     return f'{fonts}, "{FAMILY}"'
+
+
+def jupyter_font_css() -> str:
+    """JupyterLab's and Voilà's font variables with the course's font added (lesson text, widgets, UI)."""
+    fonts = f"{stack(UI_FONTS)}, {EMOJI_FONTS}"
+    return f":root {{ --jp-ui-font-family: {fonts}; --jp-content-font-family: {fonts}; }}"
+
+
+def _covers(face: dict[str, Any], code: int) -> bool:
+    for part in face["unicode_range"].split(","):
+        low, _, high = part.strip().removeprefix("U+").partition("-")
+        if int(low, 16) <= code <= int(high or low, 16):
+            return True
+    return False
+
+
+def embedded_css(text: str) -> str:
+    """@font-face rules with the WOFF2 inlined as data: URLs, only for the faces `text` needs (a page that
+    loads nothing, and works from a file:// folder, where browsers refuse font files)."""
+    codes = {ord(c) for c in text if ord(c) >= 0x1100}
+    rules = []
+    for face in faces():
+        if any(_covers(face, code) for code in codes):
+            data = base64.b64encode((FONT_DIR / face["woff2"]).read_bytes()).decode("ascii")
+            rules.append(f'@font-face {{ font-family: "{FAMILY}"; src: url(data:font/woff2;base64,{data}) '
+                         f'format("woff2"); font-style: normal; font-weight: 400; unicode-range: {face["unicode_range"]}; }}')
+    return "\n".join(rules)

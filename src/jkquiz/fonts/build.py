@@ -25,7 +25,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from jkquiz.fonts import FONT_DIR, LICENSE, MANIFEST
+from jkquiz.fonts import FONT_DIR, LICENSE, MANIFEST, font_face_css, jupyter_font_css
+from jkquiz.fonts import faces as committed_faces
+
+STYLESHEET = FONT_DIR / "fonts.css"  # linked by the jkquiz Voilà template; URLs relative to itself
 
 ROOT = Path(__file__).resolve().parents[3]  # src/jkquiz/fonts/ -> the repository
 NPM_DIR = ROOT / "tools" / "fonts"
@@ -80,9 +83,7 @@ def covered(kind: str = "woff2") -> dict[str, set[int]]:
     """The code points each committed subset (its `kind` file: woff2 or ttf) can draw, by face name."""
     from fontTools.ttLib import TTFont
 
-    from jkquiz.fonts import faces
-
-    return {face["name"]: set(TTFont(str(FONT_DIR / face[kind]), lazy=True).getBestCmap()) for face in faces()}
+    return {face["name"]: set(TTFont(str(FONT_DIR / face[kind]), lazy=True).getBestCmap()) for face in committed_faces()}
 
 
 def missing_characters(files: Iterable[Path]) -> dict[str, Path]:
@@ -206,7 +207,14 @@ def build(root: Path = ROOT, out: Path = FONT_DIR) -> dict[str, Any]:
     shutil.copyfile(modules / FACES["kr"][0] / "LICENSE_FONT", LICENSE)
     manifest = {"about": "Made by `python -m jkquiz.fonts build`; do not edit.", "faces": faces}
     MANIFEST.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    committed_faces.cache_clear()
+    STYLESHEET.write_text(stylesheet(), encoding="utf-8")
     return manifest
+
+
+def stylesheet() -> str:
+    """fonts.css: the @font-face rules (files beside it) and JupyterLab's font variables with the course's font."""
+    return f"/* Made by `python -m jkquiz.fonts build`. */\n{font_face_css('')}\n{jupyter_font_css()}\n"
 
 
 def main(argv: list[str] | None = None) -> int:

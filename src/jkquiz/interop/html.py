@@ -21,11 +21,12 @@ from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase
 from jkquiz.engine.explain import explain
 from jkquiz.engine.select import lay_out
+from jkquiz.fonts import embedded_css
 from jkquiz.interop.common import ExportResult, Notes, by_topic
 from jkquiz.templates import render
 from jkquiz.types import get_type
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data:; "
        "base-uri 'none'; form-action 'none'")
 
 
@@ -59,8 +60,16 @@ def _json_for_script(data: Any) -> str:
 
 
 def _page(template: str, title: str, **values: Any) -> str:
-    """A whole page from interop/templates (autoescaped): the stylesheet inlined, nothing loaded from elsewhere."""
-    return render("jkquiz.interop", template, title=title, csp=Markup(CSP), css=Markup(_asset("quiz.css")), **values)
+    """A whole page from interop/templates (autoescaped): the stylesheet inlined, nothing loaded from elsewhere.
+
+    The course's CJK font is inlined too, only the faces (Hangul; Kana and Han) the page's text needs."""
+    page = render("jkquiz.interop", template, title=title, csp=Markup(CSP), css=Markup(_asset("quiz.css")),
+                  fonts="", **values)
+    fonts = embedded_css(page)
+    if not fonts:
+        return page
+    return render("jkquiz.interop", template, title=title, csp=Markup(CSP), css=Markup(_asset("quiz.css")),
+                  fonts=Markup(fonts), **values)
 
 
 def topic_page(bank: Bank, topic_id: str, questions: list[QuestionBase]) -> str:

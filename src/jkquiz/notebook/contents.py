@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from jkquiz.course import notebooks_dir
+from jkquiz.fonts import UI_FONTS, font_face_css, stack
 from jkquiz.templates import render
 
 
@@ -62,7 +65,9 @@ def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score]) -> str:
             "objectives": lesson.objectives, "score": str(score) if score else "",
             "css": "jkq-score-done" if score and score.answered else "jkq-score",
         })
-    return render("jkquiz.notebook", "contents.html.j2", lessons=lessons)
+    fonts = Markup(font_face_css())
+    family = stack(f"var(--jp-content-font-family, {UI_FONTS})")
+    return render("jkquiz.notebook", "contents.html.j2", lessons=lessons, fonts=fonts, family=family)
 
 
 class ContentsPage:

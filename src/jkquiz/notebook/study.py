@@ -135,4 +135,11 @@ def dashboard(*, bank: Bank | None = None) -> DashboardView:
     """Progress by topic: a chart and a table of questions answered, right and due; Refresh reads it again."""
     from jkquiz.widgets.dashboard import DashboardView
 
-    return DashboardView(lambda: overview(bank=bank))
+    return DashboardView(lambda: overview(bank=bank), record=record_text)
+
+
+def record_text() -> str:
+    """The learner's record as a progress export (what `jkquiz progress export` writes), for a download."""
+    from jkquiz.progress.transfer import export_lines
+
+    return "".join(line + "\n" for line in export_lines(progress_store(), learner()))

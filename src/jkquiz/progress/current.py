@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import warnings
 from pathlib import Path
 
@@ -52,7 +53,12 @@ def progress_store() -> ProgressStore:
     global _store
     if _store is None:
         log_to_file(progress_path().parent / LOG_NAME)
-        _store = open_or_fallback()
+        if sys.platform == "emscripten":  # the static site: answers kept in the browser's own storage
+            from jkquiz.progress.browser import open_browser_store
+
+            _store = open_browser_store()
+        else:
+            _store = open_or_fallback()
         if _store.warning:
             warnings.warn(_store.warning, ProgressWarning, stacklevel=3)
     return _store

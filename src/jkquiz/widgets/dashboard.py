@@ -14,6 +14,7 @@ from jkquiz.widgets.review import warning_html
 from jkquiz.widgets.style import stylesheet
 
 COLORS = {"correct": "#1a7f37", "answered": "#d4a72c", "open": "#d0d7de"}  # told apart with colour blindness too
+RECORD_FILE = "jkquiz-progress.jsonl"
 NOTHING_ANSWERED = ("Nothing answered yet. Your progress appears here as you answer the quizzes in the lessons; "
                     "it is saved as you go.")
 
@@ -21,14 +22,15 @@ NOTHING_ANSWERED = ("Nothing answered yet. Your progress appears here as you ans
 class DashboardView(w.VBox):
     """Per-topic mastery: questions answered, right at the last answer, and due for review."""
 
-    def __init__(self, load: Callable[[], Overview]) -> None:
+    def __init__(self, load: Callable[[], Overview], record: Callable[[], str] | None = None) -> None:
         super().__init__()
         self.add_class("jkquiz")
-        self.load = load
-        self.summary, self.chart, self.table = w.HTML(), w.HTML(), w.HTML()
+        self.load, self.record = load, record
+        self.summary, self.chart, self.table, self.download = w.HTML(), w.HTML(), w.HTML(), w.HTML()
         self.refresh_button = w.Button(description="Refresh", tooltip="Read your progress again")
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.children = [w.HTML(stylesheet()), self.summary, self.chart, self.table, self.refresh_button]
+        self.children = [w.HTML(stylesheet()), self.summary, self.chart, self.table, self.download,
+                         self.refresh_button]
         self.data = Overview("")
         self.refresh()
 
@@ -38,6 +40,7 @@ class DashboardView(w.VBox):
         self.summary.value = warning_html(data.warning) + summary_html(data)
         self.chart.value = chart_html(data.rows) if data.answered else ""
         self.table.value = table_html(data.rows)
+        self.download.value = download_html(self.record()) if self.record and data.answered else ""
 
     def __repr__(self) -> str:
         """A stable text form (notebook outputs are compared run to run)."""
@@ -64,6 +67,15 @@ def summary_html(data: Overview) -> str:
             f"{nxt}</p>")
 
 
+def download_html(record: str) -> str:
+    """A link that saves the learner's record (a progress export) as a file; Refresh brings it up to date."""
+    data = base64.b64encode(record.encode("utf-8")).decode("ascii")
+    return (f'<p><a download="{RECORD_FILE}" href="data:application/x-ndjson;base64,{data}" '
+            'style="color:#0550ae;text-decoration:underline;font-weight:600">Download your record</a> '
+            "(a file your teacher can read with <code>jkquiz report</code>; Refresh first to include your latest "
+            "answers)</p>")
+
+
 def table_html(rows: list[TopicProgress]) -> str:
     """The figures as a table (the chart's text equivalent); topic titles escaped."""
     body = "".join(
@@ -78,12 +90,32 @@ def table_html(rows: list[TopicProgress]) -> str:
 
 
 def chart_html(rows: list[TopicProgress]) -> str:
-    """The chart as an inline PNG with a text alternative."""
-    png = base64.b64encode(chart_png(rows)).decode("ascii")
+    """The chart as an inline PNG with a text alternative (HTML bars where matplotlib is missing: the browser)."""
+    try:
+        png = base64.b64encode(chart_png(rows)).decode("ascii")
+    except ImportError:
+        return bars_html(rows)
     alt = "Bar chart of progress by topic: " + "; ".join(
         f"{r.title}: {r.correct} right, {r.answered - r.correct} answered but not right, of {r.questions}" for r in rows
     )
     return f'<img src="data:image/png;base64,{png}" alt="{escape(alt, quote=True)}" style="max-width:100%">'
+
+
+def bars_html(rows: list[TopicProgress]) -> str:
+    """The same stacked bars drawn in HTML (no matplotlib); the table below gives the figures in words."""
+    widest = max((r.questions for r in rows), default=1) or 1
+    lines = []
+    for r in rows:
+        parts = [(r.correct, "correct"), (r.answered - r.correct, "answered"), (r.questions - r.answered, "open")]
+        bar = "".join(f'<span style="display:inline-block;height:14px;width:{60 * n / widest:.2f}%;'
+                      f'background:{COLORS[kind]}"></span>' for n, kind in parts if n > 0)
+        lines.append(f'<div style="display:flex;align-items:center;gap:8px;margin:2px 0">'
+                     f'<span style="flex:0 0 35%;text-align:right">{escape(r.title)}</span>'
+                     f'<span style="flex:1">{bar} {r.mastery}%</span></div>')
+    legend = " · ".join(f'<span style="color:{COLORS[k]}">■</span> {label}' for k, label in
+                        (("correct", "right last time"), ("answered", "answered, not right yet"),
+                         ("open", "not answered yet")))
+    return f'<div aria-hidden="true" style="max-width:760px">{"".join(lines)}<p>{legend}</p></div>'
 
 
 def chart_png(rows: list[TopicProgress]) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from jkquiz.fonts import UI_FONTS, font_face_css, jupyter_font_css, stack
+
 CSS = """
 <style>
 .jkquiz { max-width: 780px; font-size: 15px; line-height: 1.5; color: var(--jp-content-font-color1, #1b1b1b);
@@ -53,6 +55,13 @@ CSS = """
 """
 
 
+def font_css() -> str:
+    """The course's CJK font, served by the course's server; Hangul and Kanji in quizzes and lesson text use it."""
+    controls = ".jkquiz, .jkquiz input, .jkquiz textarea, .jkquiz select, .jkquiz button"
+    return (f"{font_face_css()}\n{jupyter_font_css()}\n"
+            f"{controls} {{ font-family: {stack(f'var(--jp-ui-font-family, {UI_FONTS})')}; }}\n")
+
+
 def stylesheet() -> str:
     """The stylesheet, to be placed once inside each quiz."""
-    return CSS
+    return CSS.replace("<style>\n", "<style>\n" + font_css(), 1)

@@ -1,0 +1,152 @@
+"""The course bank compiled to JSON, keyed by a hash of its YAML files: fast to load, and needs no PyYAML.
+
+`load_course_bank()` looks for a compiled bank whose key matches the YAML files as they are now
+(first one shipped inside the package, as the static site's wheel does, then the user's cache);
+without one it loads the YAML and writes the compiled bank to the cache for next time. A YAML edit
+changes the key, so a compiled bank is never used stale; when the cache cannot be written the YAML
+is simply loaded each time. The key also covers the code that shapes a bank (this package's bank
+modules and question types), the generation seed and the format below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from jkquiz.bank.bank import Bank
+from jkquiz.datafiles import data_dir
+from jkquiz.errors import BankError, Problem
+
+FORMAT = 1
+BANK_SUFFIXES = (".yaml", ".yml")
+PREFIX = "bank-"
+CODE_DIRS = ("bank", "types")  # jkquiz packages whose code decides what a loaded bank holds
+
+
+def yaml_files(folder: Path | None = None) -> list[Path]:
+    """The course's bank files, in name order (the order load_bank reads them)."""
+    folder = folder or data_dir("JKQUIZ_BANK", "bank", "data/bank")
+    return sorted(f for f in folder.iterdir() if f.suffix in BANK_SUFFIXES and f.is_file())
+
+
+def bank_key(files: list[Path], seed: int = 0) -> str:
+    """Hash of the files' names and bytes, the bank-shaping code, the seed and the format."""
+    digest = hashlib.sha256(f"jkquiz-compiled-bank {FORMAT} seed={seed}\n".encode())
+    for file in files:
+        digest.update(f"{file.name}\0{file.stat().st_size}\0".encode())
+        digest.update(file.read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for name in CODE_DIRS:
+        for source in sorted((package / name).glob("*.py")):
+            digest.update(f"{name}/{source.name}\0".encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def packaged_dir() -> Path:
+    """Where a build puts compiled banks inside the package (jkquiz/_data/compiled)."""
+    return Path(__file__).resolve().parents[1] / "_data" / "compiled"
+
+
+def cache_dir() -> Path:
+    """Where compiled banks are written: $JKQUIZ_HOME/cache when set, else the user's cache folder."""
+    home = os.environ.get("JKQUIZ_HOME")
+    if home:
+        return Path(home).expanduser() / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("jkquiz", appauthor=False)
+
+
+def compiled_name(key: str) -> str:
+    """The file name of the compiled bank for `key`."""
+    return f"{PREFIX}{key}.json"
+
+
+def to_json(bank: Bank) -> str:
+    """The bank as JSON: topics, facts and questions (generated ones too) with their topic."""
+    data = {
+        "format": FORMAT,
+        "topics": [t.model_dump(mode="json") for t in bank.topics.values()],
+        "files": bank.files,
+        "facts": [{"topic": f.topic, "item": f.model_dump(mode="json")} for f in bank.facts.values()],
+        "questions": [
+            {"topic": q.topic, "generated": q.generated, "item": q.model_dump(mode="json")}
+            for q in bank.questions.values()
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def from_json(text: str) -> Bank:
+    """A Bank from to_json's text (every item validated again by its model)."""
+    from jkquiz.bank.model import Fact, Topic
+    from jkquiz.types import question_adapter
+
+    data: dict[str, Any] = json.loads(text)
+    if data.get("format") != FORMAT:
+        raise ValueError(f"compiled bank format {data.get('format')!r}, expected {FORMAT}")
+    bank = Bank(files=dict(data["files"]))
+    for raw in data["topics"]:
+        topic = Topic.model_validate(raw)
+        bank.topics[topic.id] = topic
+    for entry in data["facts"]:  # the topic is given as validation context, as the YAML loader gives it
+        fact = Fact.model_validate(entry["item"], context={"topic": entry["topic"]})
+        bank.facts[fact.id] = fact
+    adapter = question_adapter()
+    for entry in data["questions"]:
+        context = {"topic": entry["topic"], "generated": bool(entry["generated"])}
+        question = adapter.validate_python(entry["item"], context=context)
+        bank.questions[question.id] = question
+    return bank
+
+
+def write_compiled(bank: Bank, folder: Path, key: str) -> Path:
+    """Write the compiled bank atomically as folder/bank-<key>.json and remove older ones; OSError if it cannot."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / compiled_name(key)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".bank-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(to_json(bank))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    for old in folder.glob(f"{PREFIX}*.json"):
+        if old != target:
+            old.unlink(missing_ok=True)
+    return target
+
+
+def _read(file: Path) -> Bank | None:
+    """The compiled bank in `file`, or None when it is missing or unreadable (then YAML is used)."""
+    try:
+        return from_json(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def load_course_bank(folder: Path | None = None, *, seed: int = 0) -> Bank:
+    """The course bank: compiled when a compiled bank matches the YAML files, else loaded from YAML (and compiled)."""
+    files = yaml_files(folder)
+    key = bank_key(files, seed)
+    for place in (packaged_dir(), cache_dir()):
+        bank = _read(place / compiled_name(key))
+        if bank is not None:
+            return bank
+    try:
+        from jkquiz.bank.load import load_bank
+    except ImportError as exc:  # no PyYAML (the browser) and no compiled bank that matches
+        message = "the question bank changed after this course was built, and YAML cannot be read here: rebuild it"
+        raise BankError([Problem("", 0, 0, "", "", message)]) from exc
+    bank = load_bank(files, seed=seed)
+    try:
+        write_compiled(bank, cache_dir(), key)
+    except OSError:
+        pass  # a read-only cache only costs the YAML load next time
+    return bank

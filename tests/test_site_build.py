@@ -1,0 +1,65 @@
+"""The static site's build, without building it: the kernel's settings, the lessons' copies, the wheels' lock."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from fixture_paths import ROOT
+from jkquiz.site.build import PRELOAD, lite_config
+from jkquiz.site.pages import landing_page, lesson_copy
+from jkquiz.site.runtime import MARKERS, prune, rewrite_wheel, wheel_metadata, write_lock
+
+
+def test_kernel_never_falls_back_to_pypi_and_loads_everything_from_the_site() -> None:
+    settings = lite_config("./../pyodide/")["jupyter-config-data"]["litePluginSettings"]  # type: ignore[index]
+    kernel = settings["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert kernel["disablePyPIFallback"] is True
+    assert kernel["pyodideUrl"] == "./../pyodide/pyodide.mjs"  # relative: works from any sub-path
+    assert set(kernel["loadPyodideOptions"]["packages"]) == set(PRELOAD) and "jkquiz" in PRELOAD
+
+
+def test_landing_page_links_stay_inside_the_site() -> None:
+    page = landing_page()
+    links = [part.split('"', 1)[0] for part in page.split('href="')[1:]]
+    assert links and all(not link.startswith(("http:", "https:", "/")) for link in links)
+    assert "lab/lab/index.html?path=00-start-here.ipynb" in links
+
+
+def test_lesson_copy_keeps_figures_and_drops_stale_widgets() -> None:
+    copy = lesson_copy(ROOT / "notebooks" / "03-territory.ipynb", "Territory", for_app=False)
+    outputs = [o for c in copy["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
+    assert any("image/png" in o.get("data", {}) for o in outputs)
+    assert not any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
+    assert "widgets" not in copy["metadata"]
+
+
+def make_wheel(folder: Path, name: str, requires: list[str]) -> Path:
+    wheel = folder / f"{name}-1.0-py3-none-any.whl"
+    meta = f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
+    with zipfile.ZipFile(wheel, "w") as out:
+        out.writestr(f"{name}/__init__.py", "")
+        out.writestr(f"{name}-1.0.dist-info/METADATA", meta)
+        out.writestr(f"{name}-1.0.dist-info/RECORD", "")
+    return wheel
+
+
+def test_lock_has_the_browsers_dependencies_and_prune_keeps_only_what_is_needed(tmp_path: Path) -> None:
+    wheels = [make_wheel(tmp_path, "alpha", ["beta", 'pexpect; sys_platform != "emscripten"', "gamma; extra == 'x'"]),
+              make_wheel(tmp_path, "beta", []), make_wheel(tmp_path, "unused", [])]
+    assert wheel_metadata(wheels[0])[2] == ["beta"] and MARKERS["sys_platform"] == "emscripten"
+    lock = write_lock(tmp_path, wheels, {"abi_version": "2026_0"})
+    assert lock["packages"]["alpha"]["depends"] == ["beta"]
+    prune(tmp_path, lock, ["alpha"])
+    assert sorted(json.loads((tmp_path / "pyodide-lock.json").read_text())["packages"]) == ["alpha", "beta"]
+    assert not (tmp_path / "unused-1.0-py3-none-any.whl").exists()
+
+
+def test_files_added_to_a_wheel_are_in_its_record(tmp_path: Path) -> None:
+    wheel = make_wheel(tmp_path, "alpha", [])
+    rewrite_wheel(wheel, add={"alpha/_data/compiled/bank-x.json": b"{}"})
+    with zipfile.ZipFile(wheel) as archive:
+        record = archive.read("alpha-1.0.dist-info/RECORD").decode()
+        assert "alpha/_data/compiled/bank-x.json,sha256=" in record
+        assert archive.read("alpha/_data/compiled/bank-x.json") == b"{}"
