@@ -34,7 +34,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def say(text: str) -> None:
-    print(f"[course] {text}", flush=True)
+    print(f"[course] {text}", file=sys.stderr, flush=True)  # stdout stays the command's own
 
 
 def installed(extra: str, where: Path = VENV) -> bool:
