@@ -102,10 +102,6 @@ def review_summary(page: Page) -> Any:
     return summary
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known, under investigation: since main's anywidget keyboard helper and feedback box (c42349b and before), a "
-    "checked answer's feedback box stays hidden in JupyterLite (the answer is graded and counted; no console error); "
-    "passed before that merge (63344a7). strict: the test fails as soon as it passes again"))
 def test_lesson_runs_in_the_browser_and_keeps_the_record(site_url: str, chromium: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 

@@ -159,8 +159,8 @@ class QuizView(w.VBox):
             return
         self.feedback.add_class(LABELS[result.status][0])
         self.verdict.value, self.details.value = feedback_parts(result)
-        self.nav.layout.display = "none" if result.status == "invalid" else None
-        self.feedback.layout.display = None
+        self.nav.layout.display = "none" if result.status == "invalid" else "flex"
+        self.feedback.layout.display = "flex"  # explicit: a null display is not undone in every front end (JupyterLite)
 
     def _label_next(self) -> None:
         last = self.session.index == len(self.session.items) - 1
