@@ -106,3 +106,15 @@ def test_widgets_contents_and_html_export_use_the_font() -> None:
     korean, latin = _page("index.html.j2", "독도", links=[]), _page("index.html.j2", "Dokdo", links=[])
     assert "data:font/woff2;base64," in korean and korean.count("@font-face") == 1  # Hangul only: the KR face
     assert "@font-face" not in latin
+
+
+def test_the_static_site_asks_no_server_for_the_fonts(monkeypatch) -> None:
+    """In the browser (Pyodide) there is no course server: no @font-face pointing at one (it would 404)."""
+    import sys
+
+    from jkquiz.fonts import font_face_css
+
+    assert "@font-face" in font_face_css()
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    assert font_face_css() == ""
+    assert "@font-face" in font_face_css("fonts/")  # an explicit address still works

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,8 @@ def served_url() -> str:
 
 def font_face_css(url: str | None = None) -> str:
     """@font-face rules declaring `FAMILY`, the files found at `url` (a folder URL ending in '/')."""
+    if url is None and sys.platform == "emscripten":
+        return ""  # the static site (Pyodide) has no course server to fetch them from: system fonts only, for now
     url = served_url() if url is None else url
     return "\n".join(
         f'@font-face {{ font-family: "{FAMILY}"; src: url("{url}{face["woff2"]}") format("woff2"); '
