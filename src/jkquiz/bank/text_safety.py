@@ -22,6 +22,7 @@ FIELD_LIMITS: dict[str, int] = {
 }
 DEFAULT_LIMIT = 2000
 ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x1b": "ESCAPE", "\x7f": "DELETE"}
 # Invisible format characters that are part of ordinary text: joiners used in some scripts.
 ALLOWED_FORMAT = {"\u200c", "\u200d"}
 
@@ -60,7 +61,7 @@ def _scalar(node: yaml.ScalarNode, text: str, key: str | None) -> Iterator[TextP
         what = _refused(char)
         if what:
             line, column = _position(node, text, char)
-            yield TextProblem(line, column, f"contains {what} (U+{ord(char):04X} {_name(char)}); "
+            yield TextProblem(line, column, f"contains {what} (U+{ord(char):04X} {char_name(char)}); "
                                             "remove it: a course's text must show what it says")
     limit = FIELD_LIMITS.get(key or "", DEFAULT_LIMIT)
     if len(value) > limit:
@@ -78,8 +79,9 @@ def _refused(char: str) -> str | None:
     return None
 
 
-def _name(char: str) -> str:
-    return unicodedata.name(char, "") or {"\x1b": "ESCAPE", "\x07": "BELL", "\x00": "NULL"}.get(char, "CONTROL")
+def char_name(char: str) -> str:
+    """The Unicode name of a character, with names for the controls Unicode leaves unnamed."""
+    return unicodedata.name(char, "") or CONTROL_NAMES.get(char, "CONTROL")
 
 
 def _position(node: yaml.ScalarNode, text: str, char: str) -> tuple[int, int]:

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from jkquiz.bank.text_safety import char_name
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
@@ -29,7 +31,6 @@ _constructor = yaml.constructor.SafeConstructor()
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 # Characters the YAML reader refuses outright; found first, so the message can name the line.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x1b": "ESCAPE", "\x7f": "DELETE"}
 
 
 class YamlFileError(Exception):
@@ -67,7 +68,7 @@ def read_yaml(path: Path) -> YamlDocument:
         index = raw_control.start()
         char = text[index]
         raise YamlFileError(
-            f"the file contains the control character U+{ord(char):04X} ({_CONTROL_NAMES.get(char, 'CONTROL')}), "
+            f"the file contains the control character U+{ord(char):04X} ({char_name(char)}), "
             "which no text should hold; remove it", text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)
     if not text.strip():
         raise YamlFileError("the file is empty; a bank file needs at least a `topic:` section", 1, 1)

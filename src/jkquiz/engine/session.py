@@ -101,6 +101,7 @@ class QuizSession:
         self._by_id = {item.question.id: item for item in self.items}
         self.index = 0
         self._shown_at = {self.items[0].question.id: clock()}
+        self._offered: dict[str, set[str]] | None = None  # each question's answers and choices (see _rivals)
 
     @property
     def current(self) -> QuizItem:
@@ -120,8 +121,11 @@ class QuizSession:
             raise QuizError(f"question '{qid}' is not part of this quiz") from None
 
     def _rivals(self, question: QuestionBase) -> frozenset[str]:
-        """What the other questions of this quiz accept or offer: a typed answer equal to one is no slip."""
-        return frozenset(text for item in self.items if item.question.id != question.id for text in offered(item.question))
+        """What the other questions of this quiz accept or offer: a typed answer equal to one is no slip.
+        Worked out once per quiz, at its first answer (building a quiz stays cheap)."""
+        if self._offered is None:
+            self._offered = {item.question.id: offered(item.question) for item in self.items}
+        return frozenset(text for qid, texts in self._offered.items() if qid != question.id for text in texts)
 
     def submit(self, qid: str, response: Any) -> Feedback:
         """Grade a response; record it once; a repeat returns the first feedback unchanged."""
