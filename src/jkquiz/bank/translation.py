@@ -129,6 +129,9 @@ def read_file(path: Path, display: str | None = None) -> TopicTranslation:
                 elif isinstance(value, dict) and isinstance(value.get("text"), str):
                     line = locate(doc.root, (*base, name), key=True)[0]
                     out.entries[(section, str(item_id), str(name))] = Entry(value["text"], str(value.get("from", "")), line)
+                elif isinstance(value, str):  # a bare translation: `sync` records the English it translates
+                    line = locate(doc.root, (*base, name), key=True)[0]
+                    out.entries[(section, str(item_id), str(name))] = Entry(value, "", line)
     return out
 
 
@@ -221,7 +224,8 @@ def _short(text: str, limit: int = 70) -> str:
 def render_file(bank: Bank, topic_id: str, lang: str, old: TopicTranslation | None) -> str:
     """The translation file of one topic, with every English text in a comment and the translations kept.
 
-    An entry whose English changed keeps its old `from`, so `jkquiz validate --lang` still reports it.
+    An entry whose English changed keeps its old `from`, so `jkquiz validate --lang` still reports it; a
+    bare translation (`path: text`, no `from`) is taken as made from the English as it is now.
     """
     import yaml
 
@@ -248,9 +252,28 @@ def render_file(bank: Bank, topic_id: str, lang: str, old: TopicTranslation | No
                 entry = old.entries.get((section, item_id, path)) if old else None
                 lines.append(f"{indent}{path}:")
                 lines += [f"{indent}  # en: {line}" for line in " ".join(english.split()).splitlines()]
-                lines.append(f"{indent}  from: {entry.source_hash if entry and entry.text.strip() else text_hash(english)}")
+                kept = entry is not None and entry.text.strip() and entry.source_hash
+                lines.append(f"{indent}  from: {entry.source_hash if kept and entry else text_hash(english)}")
                 lines.append(f"{indent}  text: {scalar(entry.text) if entry else chr(34) * 2}")
-            if section == "questions" and "answer" in texts:
+            if section == "questions" and texts.get("answer") is not None and "choices.0" not in texts:
                 accept = old.accept.get(item_id, []) if old else []
                 lines.append(f"{indent}accept: [{', '.join(scalar(a) for a in accept)}]")
     return "\n".join(lines) + "\n"
+
+
+def sync(bank: Bank, bank_dir: Path, lang: str, topics: list[str] | None = None) -> list[Path]:
+    """Write each topic's translation file into `lang` anew from the bank, keeping every translation."""
+    from jkquiz.atomicfile import replace_file
+
+    folder = translation_dir(bank_dir, lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for topic_id, file in bank.files.items():
+        if topics and topic_id not in topics:
+            continue
+        path = folder / Path(file).name
+        old = read_file(path) if path.is_file() else None
+        text = render_file(bank, topic_id, lang, old).encode("utf-8")
+        replace_file(path, lambda out, data=text: out.write(data))
+        written.append(path)
+    return written

@@ -17,7 +17,7 @@ from jkquiz.errors import JkquizError, UsageError
 __all__ = ["UsageError", "build_parser", "main", "run"]
 
 COMMAND_MODULES = ["validate", "progress", "serve", "add", "inventory", "export", "importing", "report",
-                   "collect", "site"]
+                   "collect", "site", "translate"]
 
 
 def build_parser() -> argparse.ArgumentParser:
