@@ -1,7 +1,8 @@
 """Answer a rendered jkquiz question in the browser, right or wrong, with the mouse or the keyboard only.
 
 The question on screen is looked up in the course bank by its prompt (and, when prompts repeat, by
-the options shown), so the tests work whatever questions a quiz happened to draw.
+the options shown), so the tests work whatever questions a quiz happened to draw. In Korean or Japanese
+(`lang`), prompts, choices and buttons are read as the learner sees them in that language.
 """
 
 from __future__ import annotations
@@ -18,15 +19,23 @@ SETTLE_MS = 250
 TYPE_DELAY_MS = 80
 
 
-def shown_question(quiz: Locator) -> Any:
+def _texts(lang: str) -> Any:
+    """The bank's texts as a learner in `lang` reads them."""
+    from jkquiz.bank.shared import course_localizer
+
+    return course_localizer(lang)
+
+
+def shown_question(quiz: Locator, lang: str = "en") -> Any:
     """The bank question a quiz widget shows now."""
     prompt = " ".join((quiz.locator(".jkq-prompt").text_content() or "").split())  # not inner_text: empty while a cell is windowed out
-    bank = course_bank()
-    found = [q for q in bank.questions.values() if " ".join(q.prompt.split()) == prompt]
+    bank, texts = course_bank(), _texts(lang)
+    found = [q for q in bank.questions.values() if " ".join(texts.question(q).prompt.split()) == prompt]
     if len(found) > 1:  # generated questions share prompts: tell them apart by what is shown
         shown = set(quiz.locator(".jkq-item, .widget-radio-box label, .widget-checkbox").all_inner_texts())
         shown = {" ".join(s.split()) for s in shown}
-        found = [q for q in found if _options(q) <= shown or shown <= _options(q)] or found
+        found = [q for q in found if {texts.question(q).label(o) for o in _options(q)} <= shown
+                 or shown <= {texts.question(q).label(o) for o in _options(q)}] or found
     assert found, f"no question in the bank has the prompt {prompt!r}"
     assert len(found) == 1, f"{len(found)} questions share the prompt {prompt!r}: {[q.id for q in found]}"
     return found[0]
@@ -75,8 +84,20 @@ def response_for(question: Any, right: bool) -> Any:
 class Learner:
     """Acts on a page like a learner: with the mouse, or (keys=True) only with Tab, arrows, Space and Enter."""
 
-    def __init__(self, page: Page, *, keys: bool = False) -> None:
-        self.page, self.keys = page, keys
+    def __init__(self, page: Page, *, keys: bool = False, lang: str = "en") -> None:
+        self.page, self.keys, self.lang = page, keys, lang
+        self.texts = _texts(lang)
+        self.shown: Any = None  # the texts of the question being answered
+
+    def say(self, message: str) -> str:
+        """An interface message (a button's name) as this learner's language shows it."""
+        from jkquiz.i18n.catalogs import translations
+
+        return translations(self.lang).gettext(message)
+
+    def label(self, text: str) -> str:
+        """A choice, item or pair side of the question being answered, as shown."""
+        return self.shown.label(text) if self.shown is not None else text
 
     # --- the keyboard --------------------------------------------------------------------------
     def _focused(self, target: Locator) -> bool:
@@ -120,16 +141,17 @@ class Learner:
     # --- a question ---------------------------------------------------------------------------
     def answer(self, quiz: Locator, right: bool) -> Any:
         """Give the right or a wrong answer to the question shown and check it; the question."""
-        question = shown_question(quiz)
+        question = shown_question(quiz, self.lang)
+        self.shown = self.texts.question(question)
         response = response_for(question, right)
         getattr(self, f"_answer_{question.type}")(quiz, response)
         if question.type not in ("number", "text"):  # typed answers are checked with Enter
-            self.press(quiz.get_by_role("button", name="Check", exact=True))
+            self.press(quiz.get_by_role("button", name=self.say("Check"), exact=True))
         expect(quiz.locator(".jkq-feedback")).to_be_visible()
         return question
 
     def _answer_single(self, quiz: Locator, choice: str) -> None:
-        radio = quiz.get_by_role("radio", name=choice, exact=True)
+        radio = quiz.get_by_role("radio", name=self.label(choice), exact=True)
         if not self.keys:
             radio.check()
         else:  # the choices are one group, one Tab stop: Tab into it, then the arrow keys
@@ -151,12 +173,12 @@ class Learner:
 
     def _answer_multiple(self, quiz: Locator, choices: list[str]) -> None:
         for choice in choices:
-            box = quiz.get_by_role("checkbox", name=choice, exact=True)
+            box = quiz.get_by_role("checkbox", name=self.label(choice), exact=True)
             self.press(box, "Space")
             expect(box).to_be_checked()
 
     def _answer_true_false(self, quiz: Locator, label: str) -> None:
-        self.press(quiz.get_by_role("button", name=label, exact=True), "Space")
+        self.press(quiz.get_by_role("button", name=self.say(label), exact=True), "Space")
 
     def _answer_number(self, quiz: Locator, text: str) -> None:
         self.type_into(quiz.get_by_role("textbox"), text, submit=True)
@@ -167,20 +189,21 @@ class Learner:
         rows = quiz.locator(".jkq-row")
         for place, item in enumerate(order):
             labels = [" ".join(t.split()) for t in rows.locator(".jkq-item").all_inner_texts()]
-            at = labels.index(item)
+            at = labels.index(" ".join(self.label(item).split()))
             for row in range(at, place, -1):  # move it up one row at a time
-                self.press(rows.nth(row).get_by_role("button", name="Up", exact=True))
-                expect(rows.nth(row - 1).locator(".jkq-item")).to_have_text(item)
+                self.press(rows.nth(row).get_by_role("button", name=self.say("Up"), exact=True))
+                expect(rows.nth(row - 1).locator(".jkq-item")).to_have_text(self.label(item))
 
     def _answer_match(self, quiz: Locator, pairs: dict[str, str]) -> None:
+        shown = {" ".join(self.label(left).split()): right for left, right in pairs.items()}
         for row in quiz.locator(".jkq-row").all():
             left = " ".join(row.locator(".jkq-item").inner_text().split())
             select = row.locator("select")
             if not self.keys:
-                select.select_option(label=pairs[left])
+                select.select_option(label=self.label(shown[left]))
                 continue
             self.tab_to(select)
-            self._arrow_to(select, pairs[left])
+            self._arrow_to(select, self.label(shown[left]))
 
     def _arrow_to(self, select: Locator, label: str) -> None:
         """Step a closed select to `label` with the arrow keys, one step per kernel round trip.
