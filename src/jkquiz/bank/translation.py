@@ -274,6 +274,6 @@ def sync(bank: Bank, bank_dir: Path, lang: str, topics: list[str] | None = None)
         path = folder / Path(file).name
         old = read_file(path) if path.is_file() else None
         text = render_file(bank, topic_id, lang, old).encode("utf-8")
-        replace_file(path, lambda out, data=text: out.write(data))
+        replace_file(path, lambda out: out.write(text))  # called at once, so the loop variable is this file's
         written.append(path)
     return written

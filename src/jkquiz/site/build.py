@@ -93,7 +93,8 @@ def stage_contents(notebooks: Path, target: Path, *, for_app: bool) -> list[Path
 
 
 def package_files(notebooks: Path) -> dict[str, bytes]:
-    """What the jkquiz wheel carries for the browser: the compiled bank, the pre-drawn figures, the lessons' text."""
+    """What the jkquiz wheel carries for the browser: the compiled bank and message catalogs, the pre-drawn figures,
+    the lessons' text."""
     from jkquiz.bank.compiled import bank_key, compiled_name, to_json, yaml_files
     from jkquiz.bank.load import load_bank
     from jkquiz.course import lessons, without_outputs
@@ -107,9 +108,23 @@ def package_files(notebooks: Path) -> dict[str, bytes]:
         f"jkquiz/_data/compiled/{compiled_name(key)}": to_json(bank).encode("utf-8"),
         f"jkquiz/_data/compiled/{figures_name(key)}": prerender([lesson.path for lesson in found]),
     }
+    extra.update(compiled_catalogs())  # the browser has no Babel to compile the .po files
     for lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
         text = json.dumps(without_outputs(json.loads(lesson.path.read_text(encoding="utf-8"))), ensure_ascii=False)
         extra[f"jkquiz/_data/notebooks/{lesson.name}"] = text.encode("utf-8")
+    return extra
+
+
+def compiled_catalogs() -> dict[str, bytes]:
+    """The interface's catalogs compiled to .mo, named as jkquiz.i18n looks for them inside the package."""
+    from jkquiz.i18n import LANGUAGES
+    from jkquiz.i18n.catalogs import catalog_key, compile_po, compiled_name, po_path
+
+    extra = {}
+    for lang in LANGUAGES:
+        if po_path(lang).is_file():
+            po = po_path(lang).read_bytes()
+            extra[f"jkquiz/_data/compiled/{compiled_name(lang, catalog_key(po))}"] = compile_po(po)
     return extra
 
 
