@@ -148,7 +148,7 @@ def test_a_translation_builds_the_same_cells_in_its_language(course: tuple[Path,
     assert [c.id for c in korean.cells] == [c.id for c in english.cells]  # the same cells, one for one
     # every marker became the same call; the hidden setup cell also sets the course's language
     assert [c.source for c in korean.cells if c.cell_type == "code"] == [
-        'import jkquiz\njkquiz.set_language("ko")', 'jkquiz.ask("q-demo-year")',
+        'import jkquiz\njkquiz.set_language("ko", remember_choice=False, quiet=True)', 'jkquiz.ask("q-demo-year")',
         'jkquiz.chart("demo", series="good impression")', 'jkquiz.timeline("demo")', 'jkquiz.ask("q-demo-later")',
         'jkquiz.quiz("demo", n=8)']
     setup = korean.cells[2]
@@ -191,7 +191,7 @@ def test_a_japanese_translation_builds_without_a_bank_translation(course: tuple[
     result = build(source, tmp_path / "out", bank=load_bank(bank_dir), bank_dir=bank_dir, langs=["ja"], run=False)
     assert result.errors == [] and [p.name for p in result.written] == ["01-demo.ipynb"]
     japanese = built(tmp_path / "out" / "ja" / "01-demo.ipynb")
-    assert japanese.cells[2].source == 'import jkquiz\njkquiz.set_language("ja")'
+    assert japanese.cells[2].source == 'import jkquiz\njkquiz.set_language("ja", remember_choice=False, quiet=True)'
     # citations in full-width brackets become notes as well
     assert [c.source for c in japanese.cells if c.source.startswith("**出典**")] == [
         "**出典**\n\n1. [出典A](https://example.org/a)", "**出典**\n\n1. [出典B](https://example.org/b)"]
@@ -269,3 +269,37 @@ def test_cli_builds_and_checks_a_language(course: tuple[Path, Path], tmp_path: P
         assert "01-demo.md:1: stale:" in capsys.readouterr().err
     finally:
         course_bank.cache_clear()
+
+
+def test_executing_a_translation_speaks_its_language_silently(course: tuple[Path, Path], tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import os
+
+    source, bank_dir = course
+    monkeypatch.setenv("JKQUIZ_BANK", str(bank_dir))  # the kernel loads the demo bank
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    monkeypatch.delenv("JKQUIZ_LANG", raising=False)
+    home = Path(os.environ["JKQUIZ_HOME"])
+    result = build(source, tmp_path / "out", bank=load_bank(bank_dir), bank_dir=bank_dir, langs=["ko"], only=["demo"])
+    assert list(result.seconds) == ["ko/01-demo.ipynb"]
+    notebook = json.loads((tmp_path / "out" / "ko" / "01-demo.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+    assert code[0]["outputs"] == []  # the hidden setup cell says nothing
+    assert all(o.get("output_type") != "error" for c in code for o in c["outputs"])
+    assert code[2]["outputs"][0]["data"]["image/png"]  # the chart is drawn in the Korean lesson too
+    # nothing of the learner's is touched (the builder may cache the compiled Korean catalog there)
+    assert [p.name for p in home.iterdir()] in ([], ["cache"]) and not any(home.rglob("*.sqlite3"))
+
+
+def test_a_pages_language_is_not_remembered_as_the_learners_choice() -> None:
+    import jkquiz
+    from jkquiz.i18n import get_language, set_language
+    from jkquiz.progress.current import LANGUAGE_KEY, progress_store
+
+    try:
+        jkquiz.set_language("ja", remember_choice=False, quiet=True)  # what a translated page's setup cell runs
+        assert get_language() == "ja"
+        assert progress_store().setting(LANGUAGE_KEY) is None
+    finally:
+        set_language(None)

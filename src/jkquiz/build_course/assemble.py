@@ -133,8 +133,10 @@ def _nav_cell(v4: Any, text: str, where: str) -> Any:
 
 
 def _setup_cell(v4: Any, lang: str = "en") -> Any:
-    """`import jkquiz`; a translated page also sets the course's language (quizzes, feedback) to its own."""
-    code = "import jkquiz" if lang == "en" else f"import jkquiz\njkquiz.set_language({quote(lang)})"
+    """`import jkquiz`; a translated page also speaks its own language (quizzes, feedback) in its kernel, silently,
+    leaving the learner's remembered choice as it is (an English page opened next is not switched)."""
+    code = "import jkquiz" if lang == "en" else \
+        f"import jkquiz\njkquiz.set_language({quote(lang)}, remember_choice=False, quiet=True)"
     cell = v4.new_code_cell(code)
     # Collapsed in JupyterLab and Notebook 7 (source_hidden); Voilà shows no code at all.
     cell.metadata.update({"tags": [SETUP_TAG, "hide-input"], "jupyter": {"source_hidden": True},

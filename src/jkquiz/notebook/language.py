@@ -23,10 +23,18 @@ def remember(code: str) -> bool:
     return True
 
 
-def set_language(lang: str) -> None:
-    """Speak `lang` ('en', 'ko' or 'ja') from now on, in this notebook and (remembered) in the next sessions."""
+def set_language(lang: str, *, remember_choice: bool = True, quiet: bool = False) -> None:
+    """Speak `lang` ('en', 'ko' or 'ja') from now on, in this notebook and (remembered) in the next sessions.
+
+    A translated lesson's hidden first cell passes remember_choice=False, quiet=True: the page speaks its own
+    language without a word, and opening it does not change the language the learner chose for the course.
+    """
     code = i18n.set_language(lang)
+    if not remember_choice:
+        return
     saved = remember(code)
+    if quiet:
+        return
     name = i18n.LANGUAGE_NAMES[code]
     if saved:
         print(_("The course now speaks {language}. Run a quiz's cell again to see it in this language.").format(
