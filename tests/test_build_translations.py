@@ -249,35 +249,29 @@ def test_check_reports_other_markers_sections_lead_ins_and_the_first_line(
 
 
 def test_cli_builds_and_checks_a_language(course: tuple[Path, Path], tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+                                          capsys: pytest.CaptureFixture[str], course_bank_from) -> None:
     source, bank_dir = course
-    monkeypatch.setenv("JKQUIZ_BANK", str(bank_dir))
-    from jkquiz.api import course_bank
-
-    course_bank.cache_clear()
-    try:
-        out = tmp_path / "out"
-        assert main(["--check", "--lang", "ko", "--source", str(source), "--out", str(out)]) == 0
-        assert "2 page(s) checked" in capsys.readouterr().out
-        assert main(["--no-execute", "--lang", "ko", "--source", str(source), "--out", str(out), "demo"]) == 0
-        assert [p.name for p in out.rglob("*.ipynb")] == ["01-demo.ipynb"]
-        assert built(out / "ko" / "01-demo.ipynb").cells[0].source.endswith("(../11-final-quiz.ipynb)")
-        assert main(["--check", "--lang", "ja", "--source", str(source)]) == 2  # no Japanese pages
-        assert "no translated pages" in capsys.readouterr().err
-        (source / "01-demo.md").write_text(LESSON + "\nOne more line.\n", encoding="utf-8")
-        assert main(["--check", "--source", str(source)]) == 1  # default: English and every translation
-        assert "01-demo.md:1: stale:" in capsys.readouterr().err
-    finally:
-        course_bank.cache_clear()
+    course_bank_from(bank_dir)
+    out = tmp_path / "out"
+    assert main(["--check", "--lang", "ko", "--source", str(source), "--out", str(out)]) == 0
+    assert "2 page(s) checked" in capsys.readouterr().out
+    assert main(["--no-execute", "--lang", "ko", "--source", str(source), "--out", str(out), "demo"]) == 0
+    assert [p.name for p in out.rglob("*.ipynb")] == ["01-demo.ipynb"]
+    assert built(out / "ko" / "01-demo.ipynb").cells[0].source.endswith("(../11-final-quiz.ipynb)")
+    assert main(["--check", "--lang", "ja", "--source", str(source)]) == 2  # no Japanese pages
+    assert "no translated pages" in capsys.readouterr().err
+    (source / "01-demo.md").write_text(LESSON + "\nOne more line.\n", encoding="utf-8")
+    assert main(["--check", "--source", str(source)]) == 1  # default: English and every translation
+    assert "01-demo.md:1: stale:" in capsys.readouterr().err
 
 
 def test_executing_a_translation_speaks_its_language_silently(course: tuple[Path, Path], tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+                                                              monkeypatch: pytest.MonkeyPatch, course_bank_from) -> None:
     import json
     import os
 
     source, bank_dir = course
-    monkeypatch.setenv("JKQUIZ_BANK", str(bank_dir))  # the kernel loads the demo bank
+    course_bank_from(bank_dir)  # the kernel loads the demo bank
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
     monkeypatch.delenv("JKQUIZ_LANG", raising=False)
     home = Path(os.environ["JKQUIZ_HOME"])
