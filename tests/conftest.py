@@ -10,7 +10,7 @@ import pytest
 from fixture_paths import FIXTURES, TESTS
 
 # Modules whose tests start Jupyter servers or kernels (seconds each): `-m "not slow"` leaves them out.
-SLOW_MODULES = {"test_notebooks_execute.py", "test_serve.py", "test_binder.py"}
+SLOW_MODULES = {"test_notebooks_execute.py", "test_serve.py", "test_serve_language.py", "test_binder.py"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

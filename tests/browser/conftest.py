@@ -78,8 +78,9 @@ def chromium() -> str:
     return CHROMIUM
 
 
-def _serve(command: str, course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
-    server = CourseServer(command, course_notebooks, tmp_path_factory.mktemp(f"{command}-server")).start()
+def _serve(command: str, course_notebooks: Path, tmp_path_factory: pytest.TempPathFactory,
+           *extra: str) -> Iterator[CourseServer]:
+    server = CourseServer(command, course_notebooks, tmp_path_factory.mktemp(f"{command}-server"), *extra).start()
     try:
         yield server
     finally:
