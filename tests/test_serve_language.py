@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import urllib.request
 from pathlib import Path
@@ -26,6 +27,8 @@ def notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The course's notebooks, outputs cleared, with a Korean start page (a fixture, not the course's)."""
     target = tmp_path_factory.mktemp("course") / "notebooks"
     clear_outputs(ROOT / "notebooks", target)
+    for lang in ("ko", "ja"):  # the course's own translations, if built, are not this test's
+        shutil.rmtree(target / lang, ignore_errors=True)
     write_start_page(target, "ko")
     return target
 

@@ -20,7 +20,7 @@ def lab_ja(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     """`jkquiz lab --lang ja` on the course (outputs cleared), with a Japanese start page."""
     notebooks = tmp_path_factory.mktemp("course-ja") / "notebooks"
     clear_outputs(ROOT / "notebooks", notebooks)
-    write_start_page(notebooks, "ja")
+    write_start_page(notebooks, "ja")  # the fixture's page, whether or not the course's Japanese is built
     yield from _serve("lab", notebooks, tmp_path_factory, "--lang", "ja")
 
 
