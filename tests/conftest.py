@@ -41,12 +41,24 @@ def mini_bank(mini_bank_dir: Path):
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Keep every test's progress database and Jupyter files out of the user's home."""
+    """Keep every test's progress database and Jupyter files out of the user's home; every test starts in English
+    (no language chosen, none in $JKQUIZ_LANG)."""
     home = tmp_path_factory.mktemp("jkquiz-home")
     monkeypatch.setenv("JKQUIZ_HOME", str(home))
+    monkeypatch.delenv("JKQUIZ_LANG", raising=False)
     _forget_progress_store()
+    _forget_language()
     yield home
     _forget_progress_store()
+    _forget_language()
+
+
+def _forget_language() -> None:
+    """A language chosen by one test (set_language, or remembered from its store) is not the next test's."""
+    from jkquiz.i18n import remember_language, set_language
+
+    set_language(None)
+    remember_language(None)
 
 
 def _forget_progress_store() -> None:

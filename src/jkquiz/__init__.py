@@ -17,6 +17,7 @@ _EXPORTS = {
     "review": "jkquiz.notebook.study",
     "dashboard": "jkquiz.notebook.study",
     "set_learner": "jkquiz.notebook.study",
+    "set_language": "jkquiz.notebook.language",
     "timeline": "jkquiz.figures",
     "chart": "jkquiz.figures",
     "liancourt_map": "jkquiz.figures",

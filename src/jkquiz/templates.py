@@ -1,4 +1,5 @@
-"""Jinja2 environments for whole HTML pages: autoescaped, with html.escape's character references."""
+"""Jinja2 environments for whole HTML pages: autoescaped, with html.escape's character references, and
+`{% trans %}` / `_()` in the interface language current when a page is rendered (jkquiz.i18n)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
+
+from jkquiz.i18n import get_language, install_jinja
 
 
 def _escaped(value: Any) -> Any:
@@ -20,10 +23,13 @@ def _escaped(value: Any) -> Any:
 @lru_cache(maxsize=None)
 def environment(package: str) -> Environment:
     """The template environment of a package's templates/ folder."""
-    return Environment(loader=PackageLoader(package, "templates"), autoescape=select_autoescape(default=True),
-                       finalize=_escaped, keep_trailing_newline=True, auto_reload=False)
+    env = Environment(loader=PackageLoader(package, "templates"), autoescape=select_autoescape(default=True),
+                      finalize=_escaped, keep_trailing_newline=True, auto_reload=False)
+    install_jinja(env)
+    return env
 
 
 def render(package: str, name: str, **values: Any) -> str:
     """A page from `package`'s templates/`name`, every value escaped unless it is Markup."""
+    values.setdefault("lang", get_language())  # for <html lang="...">
     return environment(package).get_template(name).render(**values)

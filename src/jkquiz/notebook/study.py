@@ -9,6 +9,7 @@ from jkquiz.bank import Bank
 from jkquiz.bank.shared import course_bank
 from jkquiz.engine import Attempt, QuizSession
 from jkquiz.errors import ProgressError, QuizError
+from jkquiz.notebook.language import localizer_for
 from jkquiz.progress import Overview, ProgressStore, current_hashes, due_phrase, plan_review, topic_progress
 from jkquiz.progress import current
 from jkquiz.progress.current import (
@@ -106,7 +107,7 @@ def review(n: int = 10, *, now: datetime | None = None, bank: Bank | None = None
     note = ("" if not changed else "One question here changed since you last answered it, so it starts afresh."
             if changed == 1 else f"{changed} questions here changed since you last answered them, so they start afresh.")
     session = QuizSession([bank.questions[i.question_id] for i in planned], bank, title="Review", note=note,
-                          on_attempt=recorder(bank))
+                          on_attempt=recorder(bank), localizer=localizer_for(bank))
     return ReviewView(session, "", warning=store.warning)
 
 

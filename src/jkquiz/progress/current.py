@@ -10,15 +10,17 @@ from pathlib import Path
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import renames
 from jkquiz.errors import ProgressError
+from jkquiz.i18n import remember_language
 from jkquiz.progress.opening import open_or_fallback, progress_path
 from jkquiz.progress.store import ProgressStore
 
-__all__ = ["DEFAULT_LEARNER", "LEARNER_KEY", "LOG_NAME", "ProgressWarning", "forget_store", "learner", "log_to_file",
-           "name_learner", "progress_store", "store_for"]
+__all__ = ["DEFAULT_LEARNER", "LANGUAGE_KEY", "LEARNER_KEY", "LOG_NAME", "ProgressWarning", "forget_store", "learner",
+           "log_to_file", "name_learner", "progress_store", "store_for"]
 
 LOG_NAME = "jkquiz.log"  # beside the progress file: tracebacks of unexpected errors (the learner sees a plain line)
 DEFAULT_LEARNER = "learner"  # whose answers these are until set_learner() names them
 LEARNER_KEY = "learner"
+LANGUAGE_KEY = "language"  # the learner's interface language, remembered by jkquiz.set_language()
 
 
 class ProgressWarning(UserWarning):
@@ -59,6 +61,10 @@ def progress_store() -> ProgressStore:
             _store = open_browser_store()
         else:
             _store = open_or_fallback()
+        try:
+            remember_language(_store.setting(LANGUAGE_KEY))
+        except ProgressError:
+            pass  # the store is busy: the interface speaks $JKQUIZ_LANG or English until it is chosen again
         if _store.warning:
             warnings.warn(_store.warning, ProgressWarning, stacklevel=3)
     return _store
@@ -71,6 +77,7 @@ def forget_store() -> None:
         _store.close()
     _store = None
     _carried.clear()
+    remember_language(None)
 
 
 _carried: set[int] = set()  # banks whose renames this kernel's store has taken in

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from jkquiz.bank import Bank
 from jkquiz.site.pages import landing_page, lesson_copy
 from jkquiz.site.runtime import KERNEL_PACKAGES, assemble_runtime
 
@@ -93,7 +94,8 @@ def stage_contents(notebooks: Path, target: Path, *, for_app: bool) -> list[Path
 
 
 def package_files(notebooks: Path) -> dict[str, bytes]:
-    """What the jkquiz wheel carries for the browser: the compiled bank, the pre-drawn figures, the lessons' text."""
+    """What the jkquiz wheel carries for the browser: the compiled bank and message catalogs, the pre-drawn figures,
+    the lessons' text."""
     from jkquiz.bank.compiled import bank_key, compiled_name, to_json, yaml_files
     from jkquiz.bank.load import load_bank
     from jkquiz.course import lessons, without_outputs
@@ -107,9 +109,33 @@ def package_files(notebooks: Path) -> dict[str, bytes]:
         f"jkquiz/_data/compiled/{compiled_name(key)}": to_json(bank).encode("utf-8"),
         f"jkquiz/_data/compiled/{figures_name(key)}": prerender([lesson.path for lesson in found]),
     }
+    extra.update(compiled_catalogs())  # the browser has no Babel to compile the .po files
+    extra.update(compiled_translations(bank))  # nor PyYAML to read the bank's translations
     for lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
         text = json.dumps(without_outputs(json.loads(lesson.path.read_text(encoding="utf-8"))), ensure_ascii=False)
         extra[f"jkquiz/_data/notebooks/{lesson.name}"] = text.encode("utf-8")
+    return extra
+
+
+def compiled_translations(bank: Bank) -> dict[str, bytes]:
+    """The bank's translations into Korean and Japanese, compiled, named as jkquiz.bank.compiled looks for them."""
+    from jkquiz.bank.compiled import course_bank_dir, translation_key, translation_name, translation_to_json
+    from jkquiz.bank.translation import LANGUAGES, load_translation
+
+    return {f"jkquiz/_data/compiled/{translation_name(lang, translation_key(lang))}":
+            translation_to_json(load_translation(bank, course_bank_dir(), lang)).encode("utf-8") for lang in LANGUAGES}
+
+
+def compiled_catalogs() -> dict[str, bytes]:
+    """The interface's catalogs compiled to .mo, named as jkquiz.i18n looks for them inside the package."""
+    from jkquiz.i18n import LANGUAGES
+    from jkquiz.i18n.catalogs import catalog_key, compile_po, compiled_name, po_path
+
+    extra = {}
+    for lang in LANGUAGES:
+        if po_path(lang).is_file():
+            po = po_path(lang).read_bytes()
+            extra[f"jkquiz/_data/compiled/{compiled_name(lang, catalog_key(po))}"] = compile_po(po)
     return extra
 
 

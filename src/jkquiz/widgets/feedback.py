@@ -96,7 +96,7 @@ def results_html(session: QuizSession) -> str:
             mark = "– skipped"
         else:
             mark = LABELS[item.feedback.status][1].rstrip(".")
-        rows.append(f"<tr><td>{number}.</td><td>{escape(mark)}</td><td>{escape(item.question.prompt)}</td></tr>")
+        rows.append(f"<tr><td>{number}.</td><td>{escape(mark)}</td><td>{escape(item.text.prompt)}</td></tr>")
     points = f"{s.points:g}"
     return (
         f'<p class="jkq-score" tabindex="-1">You scored {points} of {s.total} ({s.percent}%)</p>'
