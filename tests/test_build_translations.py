@@ -221,7 +221,8 @@ def test_check_reports_a_stale_translation_a_missing_marker_and_a_changed_url(
         "src/ko/01-demo.md:36: missing marker <!-- ask: q-demo-later --> (src/01-demo.md:28)",
         "src/ko/01-demo.md:21: missing the link to https://example.org/b (src/01-demo.md:22)",
         "src/ko/01-demo.md:23: link to https://example.org/b-changed is not in the English 01-demo.md "
-        "(keep every address as it is; translate only the link's words)",
+        "(keep every address as it is; translate only the link's words; a page in this language cited beside the "
+        "English one must be a source of the bank's matching fact)",
     ]
     assert check_translation("ko", source=source, bank=bank) == [
         *result.errors, "src/11-final-quiz.md:1: no translation into ko yet (write src/ko/11-final-quiz.md)"]
@@ -297,3 +298,19 @@ def test_a_pages_language_is_not_remembered_as_the_learners_choice() -> None:
         assert progress_store().setting(LANGUAGE_KEY) is None
     finally:
         set_language(None)
+
+
+def test_a_translation_may_cite_a_bank_source_beside_the_english_one(course: tuple[Path, Path]) -> None:
+    """A government's page in the translation's language, cited beside the English one, is allowed when the bank
+    cites it too (the translators add it to the matching fact's sources); any other new address is not."""
+    from jkquiz.build_course.source import read_page
+    from jkquiz.build_course.translations import check_links
+
+    source, _bank_dir = course
+    extra = KO_LESSON.replace("([출처 A](https://example.org/a))",
+                              "([출처 A](https://example.org/a); [외교부](https://example.org/ko-page))")
+    path = translate(source, "ko", "01-demo.md", extra)
+    page, english = read_page(path, "ko"), read_page(source / "01-demo.md")
+    assert check_links(page, english, frozenset({"https://example.org/ko-page"})) == ([], [])
+    errors, _ = check_links(page, english)
+    assert len(errors) == 1 and "link to https://example.org/ko-page is not in the English" in errors[0]

@@ -113,8 +113,10 @@ def check_markers(page: Page, english: Page) -> Found:
     return errors, []
 
 
-def check_links(page: Page, english: Page) -> Found:
-    """The same set of link addresses as the English (translate a link's words, never its address)."""
+def check_links(page: Page, english: Page, cited: frozenset[str] = frozenset()) -> Found:
+    """Every link address of the English (translate a link's words, never its address), and no other except a
+    source the bank cites (`cited`): where a government publishes its position in the translation's language,
+    that page is cited beside the English one, and it is added to the matching fact's sources."""
     ours_lines, theirs_lines = _lines(page), _lines(english)
     ours, theirs = urls(ours_lines), urls(theirs_lines)
     our_sections, their_sections = section_lines(ours_lines), section_lines(theirs_lines)
@@ -130,10 +132,11 @@ def check_links(page: Page, english: Page) -> Found:
         at = our_sections[index] if 0 <= index < len(our_sections) and len(our_sections) == len(their_sections) else 1
         errors.append(f"{page.where(at)}: missing the link to {url} ({english.where(line)})")
     for line, url in ours:
-        if url not in theirs_set and url not in reported:
+        if url not in theirs_set and url not in reported and url not in cited:
             reported.add(url)
             errors.append(f"{page.where(line)}: link to {url} is not in the English {english.source.name} "
-                          "(keep every address as it is; translate only the link's words)")
+                          "(keep every address as it is; translate only the link's words; a page in this language "
+                          "cited beside the English one must be a source of the bank's matching fact)")
     return errors, []
 
 
@@ -149,8 +152,14 @@ def check_sections(page: Page, english: Page) -> Found:
 COMPARISONS: list[Callable[[Page, Page], Found]] = [check_origin, check_markers, check_links, check_sections]
 
 
-def compare_pages(pages: list[Page], english: list[Page]) -> Found:
+def cited_urls(bank: Bank) -> frozenset[str]:
+    """Every address the bank's facts cite."""
+    return frozenset(s.url for fact in bank.facts.values() for s in fact.sources if s.url)
+
+
+def compare_pages(pages: list[Page], english: list[Page], bank: Bank | None = None) -> Found:
     """Every difference between each translated page and its English page that a translation may not have."""
+    cited = cited_urls(bank) if bank is not None else frozenset()
     by_name = {p.source.name: p for p in english}
     errors: list[str] = []
     warnings: list[str] = []
@@ -161,7 +170,7 @@ def compare_pages(pages: list[Page], english: list[Page]) -> Found:
                           f"(a translation has the name of the page it translates)")
             continue
         for check in COMPARISONS:
-            found_errors, found_warnings = check(page, source)
+            found_errors, found_warnings = check_links(page, source, cited) if check is check_links else check(page, source)
             errors += found_errors
             warnings += found_warnings
     return errors, warnings
@@ -184,7 +193,7 @@ def check_language(lang: str, english: list[Page], source: Path, bank: Bank) -> 
             found_errors, found_warnings = check(page, bank)
             errors += found_errors
             warnings += found_warnings
-    found_errors, found_warnings = compare_pages(pages, english)
+    found_errors, found_warnings = compare_pages(pages, english, bank)
     return pages, errors + found_errors, warnings + found_warnings
 
 
