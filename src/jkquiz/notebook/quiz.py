@@ -10,6 +10,7 @@ from jkquiz.bank import Bank
 from jkquiz.bank.shared import course_bank
 from jkquiz.errors import BankError
 from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
+from jkquiz.i18n import _
 
 __all__ = ["ask", "course_bank", "quiz"]
 
@@ -55,7 +56,7 @@ def quiz(
     tag_list = list(tags) if tags is not None else None
     if title is None:
         names = [topic] if isinstance(topic, str) else list(topic or [])
-        title = " + ".join(bank.topics[t].title for t in names if t in bank.topics) or "Quiz"
+        title = " + ".join(bank.topics[t].title for t in names if t in bank.topics) or _("Quiz")
 
     def new_session(draw_seed: int | None = seed) -> QuizSession:
         rng = random.Random(draw_seed)
@@ -83,4 +84,4 @@ def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizV
     from jkquiz.notebook.study import meet
 
     meet(question.id)
-    return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder(bank)), single=True)
+    return QuizView(QuizSession([question], bank, seed=seed, title=_("Quick check"), on_attempt=_recorder(bank)), single=True)
