@@ -27,9 +27,14 @@ PREFIX = "bank-"
 CODE_DIRS = ("bank", "types")  # jkquiz packages whose code decides what a loaded bank holds
 
 
+def course_bank_dir() -> Path:
+    """The course's bank folder ($JKQUIZ_BANK, the package's copy, or the repository's data/bank)."""
+    return data_dir("JKQUIZ_BANK", "bank", "data/bank")
+
+
 def yaml_files(folder: Path | None = None) -> list[Path]:
     """The course's bank files, in name order (the order load_bank reads them)."""
-    folder = folder or data_dir("JKQUIZ_BANK", "bank", "data/bank")
+    folder = folder or course_bank_dir()
     return sorted(f for f in folder.iterdir() if f.suffix in BANK_SUFFIXES and f.is_file())
 
 

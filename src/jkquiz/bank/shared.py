@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.localize import Localizer
 
 
 @lru_cache(maxsize=1)
@@ -13,3 +14,15 @@ def course_bank() -> Bank:
     from jkquiz.bank.compiled import load_course_bank
 
     return load_course_bank()
+
+
+@lru_cache(maxsize=4)
+def course_localizer(lang: str) -> Localizer:
+    """The course bank's texts in `lang` (English: as written), translations read once per process."""
+    from jkquiz.bank.compiled import course_bank_dir
+    from jkquiz.bank.translation import load_translation
+
+    bank = course_bank()
+    if lang == "en":
+        return Localizer(bank)
+    return Localizer(bank, lang, load_translation(bank, course_bank_dir(), lang))

@@ -141,6 +141,7 @@ class Translation:
 
     lang: str
     topics: dict[str, TopicTranslation] = field(default_factory=dict)  # topic id -> its file
+    unreadable: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line, message): files not read
 
     def entry(self, topic: str, section: str, item_id: str, path: str) -> Entry | None:
         found = self.topics.get(topic)
@@ -167,13 +168,17 @@ def translation_dir(bank_dir: Path, lang: str) -> Path:
 def load_translation(bank: Bank, bank_dir: Path, lang: str) -> Translation:
     """The translations into `lang` of every topic of `bank` that has a translation file."""
     from jkquiz.bank.load import display_path
+    from jkquiz.bank.yamlfile import YamlFileError
 
     out = Translation(lang)
     folder = translation_dir(bank_dir, lang)
     for topic_id, file in bank.files.items():
         path = folder / Path(file).name
         if path.is_file():
-            out.topics[topic_id] = read_file(path, display_path(path))
+            try:
+                out.topics[topic_id] = read_file(path, display_path(path))
+            except YamlFileError as exc:  # the English is shown for this topic; validate --lang says why
+                out.unreadable.append((display_path(path), exc.line, exc.message))
     return out
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.localize import Localizer, QuestionText, shown_question
 from jkquiz.bank.model import QuestionBase
 from jkquiz.engine.grade import answer_text
 
@@ -40,14 +41,21 @@ class Explanation:
     choice_feedback: Mapping[str, str] = field(default_factory=dict)
 
 
-def explain(bank: Bank, question: QuestionBase) -> Explanation:
-    """The explanation of `question` from its facts in `bank`."""
+def explain(bank: Bank, question: QuestionBase, localizer: Localizer | None = None,
+            text: QuestionText | None = None) -> Explanation:
+    """The explanation of `question` from its facts in `bank`, in the localizer's language (English by default).
+
+    Sources and their quotes stay in their own words; `choice_feedback` stays keyed by the English choice.
+    """
+    localizer = localizer or Localizer(bank)
+    text = text or localizer.question(question)
     facts = bank.facts_of(question)
     sources = tuple(dict.fromkeys(SourceNote(s.title, s.url, s.quote) for f in facts for s in f.sources))
     sides: dict[tuple[str, str], Perspective] = {}
     for f in facts:
         if f.contested and f.perspectives is not None:
-            side = Perspective(f.id, f.perspectives.japan or "", f.perspectives.korea or "")
+            japan, korea = localizer.perspectives(f) if text.translated else (f.perspectives.japan or "", f.perspectives.korea or "")
+            side = Perspective(f.id, japan, korea)
             sides.setdefault((side.japan, side.korea), side)  # two facts stating the same positions: one pair
-    notes = dict(getattr(question, "choice_feedback", {}) or {})
-    return Explanation(question.id, answer_text(question), question.explanation, sources, tuple(sides.values()), notes)
+    shown = answer_text(shown_question(question, text))
+    return Explanation(question.id, shown, text.explanation, sources, tuple(sides.values()), dict(text.choice_feedback))

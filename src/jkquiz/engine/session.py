@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.localize import Localizer, QuestionText, shown_question, shown_value
 from jkquiz.bank.model import QuestionBase, content_hash
 from jkquiz.engine.attempt import Attempt
 from jkquiz.engine.explain import Perspective, SourceNote, explain
@@ -57,6 +58,7 @@ class QuizItem:
 
     question: QuestionBase
     layout: Layout
+    text: QuestionText  # what the learner reads, in their language (choices keep their English identity)
     feedback: Feedback | None = None
     skipped: bool = False
 
@@ -91,14 +93,16 @@ class QuizSession:
         note: str = "",
         on_attempt: AttemptHook | None = None,
         clock: Callable[[], float] = time.monotonic,
+        localizer: Localizer | None = None,
     ) -> None:
         if not questions:
             raise QuizError("a quiz needs at least one question")
         self.bank, self.title, self.note, self.seed = bank, title, note, seed
         self.on_attempt, self._clock = on_attempt, clock
+        self.localizer = localizer or Localizer(bank)
         self.id = uuid.uuid4().hex[:12]
         rng = random.Random(seed)
-        self.items = [QuizItem(q, lay_out(q, rng)) for q in questions]
+        self.items = [QuizItem(q, lay_out(q, rng), self.localizer.question(q)) for q in questions]
         self._by_id = {item.question.id: item for item in self.items}
         self.index = 0
         self._shown_at = {self.items[0].question.id: clock()}
@@ -125,7 +129,8 @@ class QuizSession:
         """What the other questions of this quiz accept or offer: a typed answer equal to one is no slip.
         Worked out once per quiz, at its first answer (building a quiz stays cheap)."""
         if self._offered is None:
-            self._offered = {item.question.id: offered(item.question) for item in self.items}
+            self._offered = {item.question.id: offered(item.question) | set(item.text.labels.values()) | set(item.text.accepted)
+                             for item in self.items}
         return frozenset(text for qid, texts in self._offered.items() if qid != question.id for text in texts)
 
     def submit(self, qid: str, response: Any) -> Feedback:
@@ -133,10 +138,10 @@ class QuizSession:
         item = self.item(qid)
         if item.feedback is not None:
             return _replace(item.feedback, repeated=True)
-        verdict = grade(item.question, response, self._rivals(item.question))
+        verdict = grade(_accepting(item.question, item.text), response, self._rivals(item.question))
         if not verdict.valid:
             return Feedback(qid, verdict)
-        feedback = self._feedback(item.question, verdict, response)
+        feedback = self._feedback(item, verdict, response)
         now = self._clock()
         seconds = now - self._shown_at.get(qid, now)
         item.feedback, item.skipped = feedback, False
@@ -185,14 +190,16 @@ class QuizSession:
         if not missed:
             raise QuizError("nothing was missed: there is nothing to review")
         seed = None if self.seed is None else self.seed + 1
-        return QuizSession(missed, self.bank, seed=seed, title=self.title, on_attempt=self.on_attempt, clock=self._clock)
+        return QuizSession(missed, self.bank, seed=seed, title=self.title, on_attempt=self.on_attempt, clock=self._clock,
+                           localizer=self.localizer)
 
-    def _feedback(self, q: QuestionBase, verdict: Verdict, response: Any) -> Feedback:
-        about = explain(self.bank, q)
+    def _feedback(self, item: QuizItem, verdict: Verdict, response: Any) -> Feedback:
+        q, text = item.question, item.text
+        about = explain(self.bank, q, self.localizer, text)
         picked = get_type(q.type).picked(q, response)
-        notes = tuple(_choice_note(c, about.choice_feedback[c]) for c in picked if c in about.choice_feedback)
-        return Feedback(q.id, verdict, about.answer, about.explanation, about.sources, about.perspectives, notes,
-                        response_text(q, response, shown=True))
+        notes = tuple(_choice_note(text.label(c), about.choice_feedback[c]) for c in picked if c in about.choice_feedback)
+        shown = response_text(shown_question(q, text), shown_value(response, text), shown=True)
+        return Feedback(q.id, verdict, about.answer, about.explanation, about.sources, about.perspectives, notes, shown)
 
     def _attempt(self, q: QuestionBase, response: Any, verdict: Verdict, seconds: float) -> Attempt:
         return Attempt(
@@ -207,6 +214,16 @@ class QuizSession:
             answered_at=datetime.now(timezone.utc),
             session_id=self.id,
         )
+
+
+def _accepting(question: QuestionBase, text: QuestionText) -> QuestionBase:
+    """A text question that also accepts the spellings of the learner's language (graded, never recorded)."""
+    if not text.accepted or question.type != "text":
+        return question
+    english = [getattr(question, "answer"), *getattr(question, "alternates", [])]
+    answer = text.answer or english[0]  # the spelling a slip is corrected to, in the learner's language
+    alternates = [a for a in dict.fromkeys([*english, *text.accepted]) if a != answer]
+    return question.model_copy(update={"answer": answer, "alternates": alternates})
 
 
 def _choice_note(choice: str, text: str) -> str:

@@ -4,11 +4,14 @@ learner's progress so the next session opens in it."""
 from __future__ import annotations
 
 from jkquiz import i18n
+from jkquiz.bank import Bank
+from jkquiz.bank.localize import Localizer
+from jkquiz.bank.shared import course_bank, course_localizer
 from jkquiz.errors import ProgressError
 from jkquiz.i18n import _
 from jkquiz.progress.current import LANGUAGE_KEY, progress_store
 
-__all__ = ["remember", "set_language"]
+__all__ = ["localizer_for", "remember", "set_language"]
 
 
 def remember(code: str) -> bool:
@@ -31,3 +34,10 @@ def set_language(lang: str) -> None:
     else:
         print(_("The course now speaks {language} in this session (it could not be remembered for the next one).")
               .format(language=name))
+
+
+def localizer_for(bank: Bank) -> Localizer:
+    """The course bank's texts in the learner's language; another bank's as written (it has no translations)."""
+    if bank is not course_bank():
+        return Localizer(bank)
+    return course_localizer(i18n.get_language())

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from jkquiz.bank import Bank
 from jkquiz.bank.shared import course_bank
 from jkquiz.errors import BankError
+from jkquiz.notebook.language import localizer_for
 from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
 from jkquiz.i18n import _
 
@@ -56,7 +57,7 @@ def quiz(
     tag_list = list(tags) if tags is not None else None
     if title is None:
         names = [topic] if isinstance(topic, str) else list(topic or [])
-        title = " + ".join(bank.topics[t].title for t in names if t in bank.topics) or _("Quiz")
+        title = " + ".join(localizer_for(bank).topic_title(t) for t in names if t in bank.topics) or _("Quiz")
 
     def new_session(draw_seed: int | None = seed) -> QuizSession:
         rng = random.Random(draw_seed)
@@ -66,7 +67,7 @@ def quiz(
         chosen = select_questions(bank, rng, topic, n, tags=tag_list, difficulty=difficulty, types=types,
                                   answered=met_questions(bank))
         return QuizSession(chosen.questions, bank, seed=draw_seed, title=title or "", note=chosen.note,
-                           on_attempt=_recorder(bank))
+                           on_attempt=_recorder(bank), localizer=localizer_for(bank))
 
     session = new_session()
     return QuizView(session, new_session=lambda: new_session(None))
@@ -84,4 +85,5 @@ def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizV
     from jkquiz.notebook.study import meet
 
     meet(question.id)
-    return QuizView(QuizSession([question], bank, seed=seed, title=_("Quick check"), on_attempt=_recorder(bank)), single=True)
+    return QuizView(QuizSession([question], bank, seed=seed, title=_("Quick check"), on_attempt=_recorder(bank),
+                                localizer=localizer_for(bank)), single=True)

@@ -10,6 +10,7 @@ from jkquiz.bank.shared import course_bank
 from jkquiz.engine import Attempt, QuizSession
 from jkquiz.errors import ProgressError, QuizError
 from jkquiz.i18n import N_, _, ngettext
+from jkquiz.notebook.language import localizer_for
 from jkquiz.progress import Overview, ProgressStore, current_hashes, due_phrase, plan_review, topic_progress
 from jkquiz.progress import current
 from jkquiz.progress.current import (
@@ -109,7 +110,7 @@ def review(n: int = 10, *, now: datetime | None = None, bank: Bank | None = None
             if changed == 1 else _("{count} questions here changed since you last answered them, so they start afresh.")
             .format(count=changed))
     session = QuizSession([bank.questions[i.question_id] for i in planned], bank, title=_("Review"), note=note,
-                          on_attempt=recorder(bank))
+                          on_attempt=recorder(bank), localizer=localizer_for(bank))
     return ReviewView(session, "", warning=store.warning)
 
 

@@ -102,7 +102,7 @@ def results_html(session: QuizSession) -> str:
             mark = _("– skipped")
         else:
             mark = _(LABELS[item.feedback.status][1]).rstrip(".。")
-        rows.append(f"<tr><td>{number}.</td><td>{escape(mark)}</td><td>{escape(item.question.prompt)}</td></tr>")
+        rows.append(f"<tr><td>{number}.</td><td>{escape(mark)}</td><td>{escape(item.text.prompt)}</td></tr>")
     score = _("You scored {points} of {total} ({percent}%)").format(
         points=format_number(s.points), total=format_number(s.total), percent=s.percent)
     counts = _("{correct} correct, {partial} partly right, {wrong} wrong, {skipped} skipped.").format(

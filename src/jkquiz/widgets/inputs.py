@@ -49,7 +49,10 @@ class SingleRenderer(Renderer):
     """Radio buttons."""
 
     def build(self) -> w.Widget:
-        return w.RadioButtons(options=list(self.item.layout.options), value=None, layout=FULL)
+        label = self.item.text.label  # shown in the learner's language; the value stays the choice's identity
+        choices = list(self.item.layout.options)
+        options = [(label(c), c) for c in choices] if any(label(c) != c for c in choices) else choices
+        return w.RadioButtons(options=options, value=None, layout=FULL)
 
     def response(self) -> Any:
         return self.widget.value
@@ -59,14 +62,16 @@ class MultipleRenderer(Renderer):
     """One checkbox per choice."""
 
     def build(self) -> w.Widget:
-        self.boxes = [w.Checkbox(value=False, description=c, indent=False, layout=FULL) for c in self.item.layout.options]
+        self.choices = list(self.item.layout.options)
+        label = self.item.text.label
+        self.boxes = [w.Checkbox(value=False, description=label(c), indent=False, layout=FULL) for c in self.choices]
         return w.VBox(self.boxes, layout=FULL)
 
     def controls(self) -> list[w.Widget]:
         return list(self.boxes)
 
     def response(self) -> Any:
-        return [box.description for box in self.boxes if box.value]
+        return [choice for choice, box in zip(self.choices, self.boxes) if box.value]
 
 
 class TrueFalseRenderer(Renderer):
@@ -107,7 +112,7 @@ class NumberRenderer(_Typed):
 
     def build(self) -> w.Widget:
         box = super().build()
-        unit = getattr(self.item.question, "unit", None)
+        unit = self.item.text.unit
         return w.HBox([box, w.HTML(escape(unit))]) if unit else box
 
     def controls(self) -> list[w.Widget]:
@@ -159,7 +164,7 @@ class OrderRenderer(Renderer):
 
     def _show(self) -> None:
         for label, text in zip(self.labels, self.order):
-            label.value = escape(text)
+            label.value = escape(self.item.text.label(text))
 
     def controls(self) -> list[w.Widget]:
         return self.ups + self.downs
@@ -178,15 +183,16 @@ class MatchRenderer(Renderer):
 
     def build(self) -> w.Widget:
         pairs = self.item.question.pairs  # type: ignore[attr-defined]  # RENDERERS gives match questions only
-        options = [(_("— choose —"), None)] + [(r, r) for r in self.item.layout.options]
+        label = self.item.text.label
+        options = [(_("— choose —"), None)] + [(label(r), r) for r in self.item.layout.options]
         self.lefts = [left for left, _ in pairs]
-        self.drops = [_labelled(w.Dropdown(options=options, value=None, description=left)) for left in self.lefts]
+        self.drops = [_labelled(w.Dropdown(options=options, value=None, description=label(left))) for left in self.lefts]
         self.marks = [w.HTML() for _ in self.lefts]
         rows = []
         for left, drop, mark in zip(self.lefts, self.drops, self.marks):
-            label = w.HTML(escape(left))
-            label.add_class("jkq-item")
-            rows.append(w.HBox([label, drop, mark]))
+            shown = w.HTML(escape(label(left)))
+            shown.add_class("jkq-item")
+            rows.append(w.HBox([shown, drop, mark]))
             rows[-1].add_class("jkq-row")
         return w.VBox(rows)
 

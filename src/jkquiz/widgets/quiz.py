@@ -142,7 +142,9 @@ class QuizView(w.VBox):
         self.note.value = f'<p class="jkq-note">{escape(self.session.note)}</p>' if self.session.note else ""
         hint = get_type(item.question.type).hint
         hint_html = f'<p class="jkq-hint">{escape(_(hint))}</p>' if hint else ""
-        self.prompt.value = f'<p class="jkq-prompt">{escape(item.question.prompt)}</p>{hint_html}'
+        untranslated = self.session.localizer.untranslated_note if not item.text.translated else ""
+        note = f'<p class="jkq-note jkq-untranslated">{escape(untranslated)}</p>' if untranslated else ""
+        self.prompt.value = f'{note}<p class="jkq-prompt">{escape(item.text.prompt)}</p>{hint_html}'
         self.area.children = (self.renderer.widget,)
         self._show_feedback(None)
         self.check_button.disabled = False
