@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from jkquiz.course import without_outputs
+from jkquiz.i18n import N_, _
 from jkquiz.serve.address import remote_notes
 from jkquiz.notebook.contents import read_entries
 from jkquiz.serve.paths import JUPYTER_CONFIG, require_notebooks
@@ -17,7 +18,7 @@ from jkquiz.serve.server import Launch
 
 DEFAULT_PORT = 8866
 CONTENTS = "index.ipynb"
-COURSE_TITLE = "Japan–South Korea relations"
+COURSE_TITLE = N_("Japan–South Korea relations")
 # Only the front-end extensions the course needs: others installed next to JupyterLab (nbdime, notebook)
 # do not load in Voilà's page and fill the console with errors.
 EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager", "jupyterlab_pygments",
@@ -30,9 +31,9 @@ CONTENTS_LINK = "[Contents](00-start-here.ipynb)"
 def contents_notebook() -> dict:
     """The notebook Voilà shows as the front page: a heading and the contents (scores read at each visit)."""
     intro = (
-        f"# {COURSE_TITLE}\n\n"
-        "Start with *Start here*, then choose a lesson. Each lesson ends with a quiz; your score so far "
-        "is shown next to it, and every answer is saved as you give it."
+        f"# {_(COURSE_TITLE)}\n\n"
+        + _("Start with *Start here*, then choose a lesson. Each lesson ends with a quiz; your score so far "
+            "is shown next to it, and every answer is saved as you give it.")
     )
     return {
         "cells": [
@@ -41,7 +42,7 @@ def contents_notebook() -> dict:
              "source": "import jkquiz\njkquiz.contents()"},
         ],
         "metadata": {
-            "title": f"{COURSE_TITLE}: contents",
+            "title": _("{title}: contents").format(title=_(COURSE_TITLE)),
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
         },

@@ -180,7 +180,8 @@ def typed_input(q: Any, hint: str, mode: str) -> str:
     """The text box of the static HTML page, with the unit after it."""
     unit = getattr(q, "unit", None)
     after = f" <span>{escape(unit)}</span>" if unit else ""
-    return (f'<p><label class="jkq-sr" for="in-{escape(q.id)}">{escape(_("Your answer"))}</label>'
+    label = escape(_("Your answer"))
+    return (f'<p><label class="jkq-sr" for="in-{escape(q.id)}">{label}</label>'
             f'<input type="text" id="in-{escape(q.id)}" placeholder="{escape(_(hint), quote=True)}" inputmode="{mode}">'
             f"{after}</p>")
 

@@ -52,7 +52,7 @@ def anki_choices(q: MatchQuestion) -> str:
 
 
 def html_input(q: MatchQuestion, options: list[str], pid: str) -> str:
-    choices = f'<option value="">{escape(_("— choose —"))}</option>' + "".join(
+    choices = '<option value="">' + escape(_("— choose —")) + "</option>" + "".join(
         f'<option value="{i}">{escape(o)}</option>' for i, o in enumerate(options))
     rows = []
     for i, (left, _right) in enumerate(q.pairs):

@@ -63,6 +63,7 @@ def moodle_body(element: ET.Element, q: OrderQuestion, notes: Notes) -> None:
 
 
 def html_input(q: OrderQuestion, options: list[str], pid: str) -> str:
+    up, down = _("Move up: {item}"), _("Move down: {item}")  # each button's name for a screen reader
     rows = []
     last = len(options) - 1
     for i, item in enumerate(options):
@@ -70,8 +71,8 @@ def html_input(q: OrderQuestion, options: list[str], pid: str) -> str:
         rows.append(
             f'<li class="jkq-order-item" data-index="{i}"><span class="jkq-pos">{i + 1}.</span>'
             f'<span class="jkq-item-text">{text}</span>'
-            f'<button type="button" class="jkq-move jkq-up" aria-label="{escape(_("Move up: {item}").format(item=item), quote=True)}"{" disabled" if i == 0 else ""}>↑</button>'
-            f'<button type="button" class="jkq-move jkq-down" aria-label="{escape(_("Move down: {item}").format(item=item), quote=True)}"{" disabled" if i == last else ""}>↓</button>'
+            f'<button type="button" class="jkq-move jkq-up" aria-label="{escape(up.format(item=item), quote=True)}"{" disabled" if i == 0 else ""}>↑</button>'
+            f'<button type="button" class="jkq-move jkq-down" aria-label="{escape(down.format(item=item), quote=True)}"{" disabled" if i == last else ""}>↓</button>'
             '<span class="jkq-mark" aria-live="polite"></span></li>'
         )
     return f'<ol class="jkq-order" aria-labelledby="{pid}">{"".join(rows)}</ol>'

@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from jkquiz.i18n import N_, _, format_number, ngettext
 from jkquiz.progress import Overview, TopicProgress, due_phrase
+from jkquiz.progress.current import DEFAULT_LEARNER
 from jkquiz.widgets.review import warning_html
 from jkquiz.widgets.style import stylesheet
 
@@ -54,8 +55,10 @@ class DashboardView(w.VBox):
 
 def summary_html(data: Overview) -> str:
     """The headline: whose progress, how much is answered, what is due and when the next review is."""
-    saved = escape(_("saved as {learner}").format(learner=data.learner))
-    head = f'<p class="jkq-head"><span class="jkq-title">{escape(_("Your progress"))}</span> · {saved}</p>'
+    who = _("learner") if data.learner == DEFAULT_LEARNER else data.learner  # the unnamed learner, in their language
+    saved = escape(_("saved as {learner}").format(learner=who))
+    title = escape(_("Your progress"))
+    head = f'<p class="jkq-head"><span class="jkq-title">{title}</span> · {saved}</p>'
     if not data.answered:
         return head + f'<p role="status">{escape(_(NOTHING_ANSWERED))}</p>'
     total = sum(r.questions for r in data.rows)
@@ -84,7 +87,7 @@ def download_html(record: str) -> str:
     """A link that saves the learner's record (a progress export) as a file; Refresh brings it up to date."""
     data = base64.b64encode(record.encode("utf-8")).decode("ascii")
     return (f'<p><a download="{RECORD_FILE}" href="data:application/x-ndjson;base64,{data}" '
-            f'style="color:#0550ae;text-decoration:underline;font-weight:600">{escape(_("Download your record"))}</a> '
+            'style="color:#0550ae;text-decoration:underline;font-weight:600">' + escape(_("Download your record")) + "</a> "
             + escape(_("(a file your teacher can read with {command}; Refresh first to include your latest answers)"))
             .format(command="<code>jkquiz report</code>") + "</p>")
 
@@ -98,7 +101,8 @@ def table_html(rows: list[TopicProgress]) -> str:
         for r in rows
     )
     heads = "".join(f'<th scope="col">{escape(_(name))}</th>' for name in COLUMNS)
-    return (f'<table class="jkq-results"><caption class="jkq-head">{escape(_("Progress by topic"))}</caption>'
+    caption = escape(_("Progress by topic"))
+    return (f'<table class="jkq-results"><caption class="jkq-head">{caption}</caption>'
             f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>")
 
 

@@ -38,9 +38,9 @@ def feedback_parts(feedback: Feedback) -> tuple[str, str]:
     if feedback.status == "invalid":
         return _verdict_block(head), ""
     if feedback.status != "correct" or feedback.verdict.message:
-        yours = (f"<strong>{_('Your answer:')}</strong> {escape(feedback.response)} · " if feedback.response
-                 else "")
-        head.append(f"<p>{yours}<strong>{_('Right answer:')}</strong> {escape(feedback.answer)}</p>")
+        your, right = _("Your answer:"), _("Right answer:")
+        yours = f"<strong>{your}</strong> {escape(feedback.response)} · " if feedback.response else ""
+        head.append(f"<p>{yours}<strong>{right}</strong> {escape(feedback.answer)}</p>")
     parts = [f"<p>{escape(note)}</p>" for note in feedback.choice_notes]
     parts.append(f"<p>{escape(feedback.explanation)}</p>")
     japan, korea = _("Japan's government"), _("South Korea's government")
@@ -54,7 +54,8 @@ def feedback_parts(feedback: Feedback) -> tuple[str, str]:
     if feedback.sources:
         parts.append(sources_html(feedback))
     if feedback.repeated:
-        parts.append(f'<p class="jkq-warning">{_("You already answered this question; this is your first answer.")}</p>')
+        repeated = _("You already answered this question; this is your first answer.")
+        parts.append(f'<p class="jkq-warning">{repeated}</p>')
     if feedback.warning:
         parts.append(f'<p class="jkq-warning">⚠ {escape(feedback.warning)}</p>')
     return _verdict_block(head), f'<div class="jkq-details">{"".join(parts)}</div>'
@@ -110,6 +111,6 @@ def results_html(session: QuizSession) -> str:
     return (
         f'<p class="jkq-score" tabindex="-1">{escape(score)}</p>'
         f"<p>{escape(counts)}</p>"
-        f'<table class="jkq-results"><caption class="jkq-head">{escape(_("Your answers"))}</caption>'
+        '<table class="jkq-results"><caption class="jkq-head">' + escape(_("Your answers")) + "</caption>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )

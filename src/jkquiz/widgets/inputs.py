@@ -174,8 +174,8 @@ class OrderRenderer(Renderer):
 
     def mark(self, verdict: Verdict) -> None:
         for mark, ok in zip(self.marks, verdict.parts):
-            mark.value = (f'<span class="jkq-mark-ok">{_("✔ right place")}</span>' if ok
-                          else f'<span class="jkq-mark-no">{_("✘ wrong place")}</span>')
+            right, wrong = _("✔ right place"), _("✘ wrong place")
+            mark.value = f'<span class="jkq-mark-ok">{right}</span>' if ok else f'<span class="jkq-mark-no">{wrong}</span>'
 
 
 class MatchRenderer(Renderer):
