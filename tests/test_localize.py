@@ -160,3 +160,39 @@ def test_the_korean_widget_shows_korean_choices_and_records_the_english_one(kore
     assert "일본과 한국은 어느 조약으로 국교를 수립했습니까?" in view.prompt.value
     assert attempts[0].response == "Treaty on Basic Relations"
     assert attempts[0].status == "correct"
+
+
+def test_the_compiled_translation_is_the_same_and_never_stale(translated_bank_dir: Path) -> None:
+    from jkquiz.bank.compiled import load_course_translation, translation_from_json, translation_to_json
+
+    bank = load_bank(translated_bank_dir)
+    read = load_translation(bank, translated_bank_dir, "ko")
+    assert translation_from_json(translation_to_json(read)) == read
+    first = load_course_translation(bank, "ko", translated_bank_dir)  # read from YAML, then compiled to the cache
+    assert first == read
+    again = load_course_translation(bank, "ko", translated_bank_dir)  # from the compiled cache
+    assert again == read
+    file = translated_bank_dir / "ko" / "01-sample.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace('text: "예시 주제"', 'text: "견본 주제"'), encoding="utf-8")
+    changed = load_course_translation(bank, "ko", translated_bank_dir)
+    assert Localizer(bank, "ko", changed).topic_title("sample") == "견본 주제"
+
+
+def test_figures_speak_the_learners_language(korean, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jkquiz.bank.shared as shared
+    from jkquiz import i18n
+    from jkquiz.figures import timeline
+
+    bank, localizer = korean
+    monkeypatch.setattr(shared, "course_bank", lambda: bank)
+    monkeypatch.setattr(shared, "course_localizer", lambda lang: localizer if lang == "ko" else Localizer(bank))
+    i18n.set_language("ko")
+    try:
+        figure = timeline("sample")
+    finally:
+        i18n.set_language("en")
+    assert "1965년 12월: 국교 수립" in figure.alt
+    assert "1998년 10월 8일: 오부치–김대중 선언" in figure.alt
+    assert "예시 주제" in figure.title
+    english = timeline("sample", bank=bank)
+    assert "Dec 1965: Diplomatic relations established" in english.alt

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.translation import Translation, load_translation
 from jkquiz.datafiles import data_dir
 from jkquiz.errors import BankError, Problem
 
@@ -155,3 +156,72 @@ def load_course_bank(folder: Path | None = None, *, seed: int = 0) -> Bank:
     except OSError:
         pass  # a read-only cache only costs the YAML load next time
     return bank
+
+
+# ------------------------------------------------------------------ translations of the bank (data/bank/<lang>/)
+def translation_key(lang: str, folder: Path | None = None, seed: int = 0) -> str:
+    """Hash of the bank's key and the translation files into `lang` (names and bytes)."""
+    folder = folder or course_bank_dir()
+    digest = hashlib.sha256(f"jkquiz-compiled-translation {FORMAT} {lang} {bank_key(yaml_files(folder), seed)}\n".encode())
+    translated = folder / lang
+    for file in sorted(translated.glob("*.yaml")) if translated.is_dir() else []:
+        digest.update(f"{file.name}\0".encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def translation_name(lang: str, key: str) -> str:
+    """The file name of the compiled translation into `lang` for `key`."""
+    return f"translation-{lang}-{key}.json"
+
+
+def translation_to_json(translation: Translation) -> str:
+    """A language's translations as JSON (entries with their English hashes and lines, accepted spellings)."""
+    topics = {
+        topic: {"file": found.file, "accept": found.accept,
+                "lines": [[s, i, line] for (s, i), line in found.lines.items()],
+                "entries": [[s, i, p, e.text, e.source_hash, e.line] for (s, i, p), e in found.entries.items()]}
+        for topic, found in translation.topics.items()
+    }
+    return json.dumps({"format": FORMAT, "lang": translation.lang, "topics": topics,
+                       "unreadable": translation.unreadable}, ensure_ascii=False, separators=(",", ":"))
+
+
+def translation_from_json(text: str) -> Translation:
+    """A Translation from translation_to_json's text."""
+    from jkquiz.bank.translation import Entry, TopicTranslation
+
+    data: dict[str, Any] = json.loads(text)
+    if data.get("format") != FORMAT:
+        raise ValueError(f"compiled translation format {data.get('format')!r}, expected {FORMAT}")
+    out = Translation(str(data["lang"]), unreadable=[(str(f), int(n), str(m)) for f, n, m in data.get("unreadable", [])])
+    for topic, found in data["topics"].items():
+        entries = {(s, i, p): Entry(t, h, line) for s, i, p, t, h, line in found["entries"]}
+        lines = {(s, i): line for s, i, line in found["lines"]}
+        out.topics[topic] = TopicTranslation(found["file"], entries, dict(found["accept"]), lines)
+    return out
+
+
+def load_course_translation(bank: Bank, lang: str, folder: Path | None = None) -> Translation:
+    """The course's translations into `lang`: compiled when a compiled one matches the files, else read (and compiled)."""
+    folder = folder or course_bank_dir()
+    key = translation_key(lang, folder)
+    for place in (packaged_dir(), cache_dir()):
+        try:
+            return translation_from_json((place / translation_name(lang, key)).read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    try:
+        translation = load_translation(bank, folder, lang)
+    except ImportError:  # no PyYAML (the browser) and no compiled translation that matches: the English is shown
+        return Translation(lang)
+    try:
+        target = cache_dir()
+        target.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target, prefix=".translation-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(translation_to_json(translation))
+        os.replace(temporary, target / translation_name(lang, key))
+    except OSError:
+        pass  # a read-only cache only costs reading the YAML next time
+    return translation

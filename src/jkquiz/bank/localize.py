@@ -104,6 +104,10 @@ class Localizer:
             return english_text
         return self.translation.text(fact.topic, "facts", fact.id, path, english_text)
 
+    def fact_text(self, fact: Fact, path: str) -> str | None:
+        """A fact's text at `path` (series, unit, label, ...) in this language; None when it has none current."""
+        return None if self.english else self._fact_text(fact, path)
+
     def statement(self, fact: Fact) -> str:
         """A fact's statement in this language (English when it has no current translation)."""
         return fact.statement if self.english else (self._fact_text(fact, "statement") or fact.statement)

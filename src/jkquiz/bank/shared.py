@@ -19,10 +19,9 @@ def course_bank() -> Bank:
 @lru_cache(maxsize=4)
 def course_localizer(lang: str) -> Localizer:
     """The course bank's texts in `lang` (English: as written), translations read once per process."""
-    from jkquiz.bank.compiled import course_bank_dir
-    from jkquiz.bank.translation import load_translation
+    from jkquiz.bank.compiled import load_course_translation
 
     bank = course_bank()
     if lang == "en":
         return Localizer(bank)
-    return Localizer(bank, lang, load_translation(bank, course_bank_dir(), lang))
+    return Localizer(bank, lang, load_course_translation(bank, lang))

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank, Fact
 from jkquiz.errors import QuizError
-from jkquiz.figures.common import topic_facts
+from jkquiz.figures.common import localizer, topic_facts
+from jkquiz.i18n import _
 from jkquiz.figures.render import (COLOURS, DASHES, INK, MARKERS, MUTED, FigureImage, drawable, finish, house_style,
                                    new_figure, source_note, wrap)
 
@@ -25,6 +26,11 @@ class Panel:
 
     unit: str
     facts: list[Fact]
+    shown: dict[str, str]  # a series name, unit or label as written -> as the learner reads it
+
+    def say(self, text: str) -> str:
+        """`text` (a series name, unit or label) in the learner's language."""
+        return self.shown.get(text, text)
 
     @property
     def series(self) -> list[str]:
@@ -74,13 +80,30 @@ def chart(
         )
 
     topic_title, facts = topic_facts(topic, bank, keep, "statistics (facts with a value and a unit)")
-    panels = [p for p in _panels(facts) if len(p.facts) > 1]
+    panels = [p for p in _panels(facts, _shown(facts, bank)) if len(p.facts) > 1]
     if not panels:
         raise QuizError(f"topic '{topic}' has no unit with more than one value to chart")
-    title = f"In numbers: {topic_title}"
+    title = _("In numbers: {topic}").format(topic=topic_title)
     alt = " ".join(_describe(p) for p in panels)
     with house_style():
         return finish(_draw(panels, title), title, alt)
+
+
+def _shown(facts: list[Fact], bank: Bank | None) -> dict[str, str]:
+    """Each fact's series, unit and label as written -> in the learner's language (a label missing: its statement)."""
+    say = localizer(bank)
+    if say.english:
+        return {}
+    shown: dict[str, str] = {}
+    for fact in facts:
+        for path, english in (("series", fact.series), ("unit", fact.unit), ("label", fact.label)):
+            if english and english not in shown:
+                text = say.fact_text(fact, path)
+                if text:
+                    shown[english] = text
+        if not fact.label:
+            shown.setdefault(first_sentence(fact.statement), first_sentence(say.statement(fact)))
+    return shown
 
 
 def series_of(fact: Fact) -> str:
@@ -112,23 +135,23 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
-def _panels(facts: list[Fact]) -> list[Panel]:
+def _panels(facts: list[Fact], shown: dict[str, str]) -> list[Panel]:
     units: dict[str, list[Fact]] = {}
     for fact in facts:
         units.setdefault(fact.unit or "", []).append(fact)
-    return [Panel(unit, group) for unit, group in units.items()]
+    return [Panel(unit, group, shown) for unit, group in units.items()]
 
 
 def _describe(panel: Panel) -> str:
-    kind = "Line chart" if panel.as_lines else "Bar chart"
+    kind = _("Line chart in {unit}") if panel.as_lines else _("Bar chart in {unit}")
     parts = []
     for name in panel.series:
         values = ", ".join(
-            f"{category_of(f, panel)}: {number(f.value or 0)}"
+            f"{panel.say(category_of(f, panel))}: {number(f.value or 0)}"
             for f in sorted((f for f in panel.facts if series_of(f) == name), key=lambda f: year_of(f) or 0)
         )
-        parts.append(f"{name} ({values})" if name else values)
-    return f"{kind} in {panel.unit}: " + "; ".join(parts) + "."
+        parts.append(f"{panel.say(name)} ({values})" if name else values)
+    return kind.format(unit=panel.say(panel.unit)) + ": " + "; ".join(parts) + "."
 
 
 def _draw(panels: list[Panel], title: str) -> Figure:
@@ -145,14 +168,14 @@ def _draw(panels: list[Panel], title: str) -> Figure:
         bottom = top - height * inch
         ax = figure.add_axes((0.11, bottom + (0.75 + 0.22 * lines) * inch, 0.85, (PANEL - 0.35) * inch))
         (_lines if panel.as_lines else _bars)(ax, panel)
-        ax.set_ylabel(panel.unit)
-        ax.set_xlabel("Year" if panel.by_year else f"As of {panel.years[0]}" if panel.years else "")
+        ax.set_ylabel(panel.say(panel.unit))
+        ax.set_xlabel(_("Year") if panel.by_year else _("As of {year}").format(year=panel.years[0]) if panel.years else "")
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
         ax.grid(axis="y", color="#E6E6E6", linewidth=0.8)
         ax.set_axisbelow(True)
         if len(panel.series) == 1:
-            ax.set_title(wrap(drawable(panel.series[0]), 80), fontsize=11, loc="left", color=INK, fontweight="normal")
+            ax.set_title(wrap(drawable(panel.say(panel.series[0])), 80), fontsize=11, loc="left", color=INK, fontweight="normal")
         else:
             ax.legend(loc="upper left", bbox_to_anchor=(0, -0.62 / (PANEL - 0.35)), ncol=1, fontsize=9.5)
         top = bottom
@@ -169,7 +192,7 @@ def _lines(ax: Axes, panel: Panel) -> None:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         k = i % len(COLOURS)
         ax.plot(xs, ys, color=COLOURS[k], marker=MARKERS[k], linestyle=DASHES[k], linewidth=2, markersize=6,  # type: ignore[arg-type]  # charted facts have a value (keep()); an undated one plots as a gap
-                label=wrap(drawable(name), 70))
+                label=wrap(drawable(panel.say(name)), 70))
         for x, y in points[-1:]:
             ax.annotate(number(y), (x, y), xytext=(6, 0), textcoords="offset points", va="center",  # type: ignore[arg-type]  # ditto
                         fontsize=9, color=COLOURS[k])
@@ -193,8 +216,8 @@ def _bars(ax: Axes, panel: Panel) -> None:
             if name in present:
                 xs.append(c + (present.index(name) - (len(present) - 1) / 2) * width)
                 ys.append(values[(name, cat)])
-        bars = ax.bar(xs, ys, width * 0.92, color=COLOURS[k], label=wrap(drawable(name), 70),  # type: ignore[arg-type]  # ditto
+        bars = ax.bar(xs, ys, width * 0.92, color=COLOURS[k], label=wrap(drawable(panel.say(name)), 70),  # type: ignore[arg-type]  # ditto
                       hatch=("", "//", "..", "xx", "\\\\", "++", "oo")[k], edgecolor="white", linewidth=0.5)
         ax.bar_label(bars, labels=[number(v or 0) for v in ys], padding=2, fontsize=9, color=INK)
-    ax.set_xticks(range(len(categories)), [wrap(drawable(c), 28) for c in categories])
+    ax.set_xticks(range(len(categories)), [wrap(drawable(panel.say(c)), 28) for c in categories])
     ax.margins(y=0.12)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from jkquiz.bank import Bank, Fact
+from jkquiz.bank.localize import Localizer
 from jkquiz.errors import QuizError
 
 
@@ -26,4 +27,14 @@ def topic_facts(topic: str, bank: Bank | None, keep: Callable[[Fact], bool], wha
     facts = [f for f in bank.facts_for(topic) if keep(f)]
     if not facts:
         raise QuizError(f"topic '{topic}' has no {what} to draw")
-    return bank.topics[topic].title, facts
+    return localizer(bank).topic_title(topic), facts
+
+
+def localizer(bank: Bank | None) -> Localizer:
+    """The bank's texts in the learner's language (the course bank's translations; another bank as written)."""
+    from jkquiz.bank.shared import course_bank, course_localizer
+    from jkquiz.i18n import get_language
+
+    if bank is None or bank is course_bank():
+        return course_localizer(get_language())
+    return Localizer(bank)

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank, Fact
 from jkquiz.errors import QuizError
-from jkquiz.figures.common import course_or, topic_facts
+from jkquiz.bank.localize import Localizer
+from jkquiz.figures.common import course_or, localizer, topic_facts
+from jkquiz.i18n import N_, _
 from jkquiz.figures.render import COLOURS, INK, LAND, MUTED, SEA, FigureImage, finish, house_style, new_figure
 from jkquiz.text import format_number
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 EXTENT = (127.3, 135.4, 34.6, 38.9)  # lon min, lon max, lat min, lat max: Korea's east coast to Honshu's
-COUNTRY_LABELS = {"South Korea": (128.2, 36.2), "North Korea": (127.75, 38.6), "Japan": (134.3, 35.05)}
+COUNTRY_LABELS = {N_("South Korea"): (128.2, 36.2), N_("North Korea"): (127.75, 38.6), N_("Japan"): (134.3, 35.05)}
 
 
 def liancourt_map(topic: str = "territory", *, bank: Bank | None = None) -> FigureImage:
@@ -29,25 +31,31 @@ def liancourt_map(topic: str = "territory", *, bank: Bank | None = None) -> Figu
     names) is labelled with both, e.g. "Dokdo (Korea) / Takeshima (Japan)".
     Alt text: each place with its coordinates, then each distance between two places.
     """
+    shown = localizer(bank)
     bank = course_or(bank)
-    _, places = topic_facts(topic, bank, lambda f: f.coords is not None, "places with coordinates")
+    _topic, places = topic_facts(topic, bank, lambda f: f.coords is not None, "places with coordinates")
     distances = [f for f in bank.facts_for(topic) if f.unit == "km" and f.value is not None and len(places) > 1]
-    names = {p.id: place_name(p, bank.facts_for(topic)) for p in places}
+    names = {p.id: place_name(p, bank.facts_for(topic), shown) for p in places}
     links = [(d, *_endpoints(d, places)) for d in distances]
-    title = "The Liancourt Rocks between Ulleungdo and the Oki Islands"
+    title = _("The Liancourt Rocks between Ulleungdo and the Oki Islands")
     said = {key: name.replace("\n", " — ") for key, name in names.items()}  # one line each in the alt text
     alt = (
-        "Map of the sea between the Korean Peninsula's east coast and Honshu. "
-        + " ".join(f"{said[p.id]} at {_degrees(p.coords)}." for p in places)  # type: ignore[arg-type]  # places have coords
-        + "".join(f" {said[a.id]} to {said[b.id]}: {format_number(d.value or 0)} km." for d, a, b in links)
+        _("Map of the sea between the Korean Peninsula's east coast and Honshu.") + " "
+        + " ".join(_("{place} at {where}.").format(place=said[p.id], where=_degrees(p.coords)) for p in places)  # type: ignore[arg-type]  # places have coords
+        + "".join(" " + _("{one} to {other}: {km} km.").format(one=said[a.id], other=said[b.id],
+                                                                km=format_number(d.value or 0)) for d, a, b in links)
     )
     with house_style():
         return finish(_draw(places, names, links, title), title, alt)
 
 
-def place_name(place: Fact, facts: list[Fact]) -> str:
-    """The place's name; with its Korean and Japanese names when term facts give them."""
-    name = place.label or place.answer or place.id
+def place_name(place: Fact, facts: list[Fact], shown: Localizer | None = None) -> str:
+    """The place's name; with its Korean and Japanese names when term facts give them (in `shown`'s language)."""
+    def say(fact: Fact, path: str) -> str | None:
+        english = getattr(fact, path)
+        return (shown.fact_text(fact, path) if shown else None) or english
+
+    name = say(place, "label") or say(place, "answer") or place.id
     if place.terms is None:
         return name
     korean = japanese = None
@@ -59,11 +67,11 @@ def place_name(place: Fact, facts: list[Fact]) -> str:
             continue
         # The statement shows which language the name is: it quotes the Hangul or only the Japanese script.
         if place.terms.ko and place.terms.ko in fact.statement:
-            korean = fact.answer
+            korean = say(fact, "answer")
         elif place.terms.ja and place.terms.ja in fact.statement:
-            japanese = fact.answer
+            japanese = say(fact, "answer")
     if korean and japanese and korean != japanese:
-        return f"{name}\n{korean} (Korea) / {japanese} (Japan)"
+        return name + "\n" + _("{korean} (Korea) / {japanese} (Japan)").format(korean=korean, japanese=japanese)
     return name
 
 
@@ -91,6 +99,8 @@ def coastline() -> dict:
 
 def _degrees(coords: tuple[float, float]) -> str:
     lat, lon = coords
+    if lat >= 0 and lon >= 0:  # the map's part of the world
+        return _("{lat}°N {lon}°E").format(lat=f"{lat:.2f}", lon=f"{lon:.2f}")
     return f"{abs(lat):.2f}°{'N' if lat >= 0 else 'S'} {abs(lon):.2f}°{'E' if lon >= 0 else 'W'}"
 
 
@@ -105,7 +115,7 @@ def _draw(places: list[Fact], names: dict[str, str], links: list[tuple[Fact, Fac
         for ring in rings:
             ax.add_patch(Polygon(ring, closed=True, facecolor=LAND, edgecolor="#8A8170", linewidth=0.7, zorder=1))
     for country, (x, y) in COUNTRY_LABELS.items():
-        ax.text(x, y, country.upper(), fontsize=10, color=MUTED, ha="center", va="center", zorder=2)
+        ax.text(x, y, _(country).upper(), fontsize=10, color=MUTED, ha="center", va="center", zorder=2)
     for k, (distance, a, b) in enumerate(links):
         (ya, xa), (yb, xb) = a.coords, b.coords  # type: ignore[misc]  # places have coords
         ax.plot([xa, xb], [ya, yb], linestyle="--", color=COLOURS[1], linewidth=1.6, zorder=3)
@@ -127,12 +137,12 @@ def _draw(places: list[Fact], names: dict[str, str], links: list[tuple[Fact, Fac
     ax.set_xlim(lon0, lon1)
     ax.set_ylim(lat0, lat1)
     ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)))  # equal km both ways at this latitude
-    ax.set_xlabel("Longitude (°E)")
-    ax.set_ylabel("Latitude (°N)")
+    ax.set_xlabel(_("Longitude (°E)"))
+    ax.set_ylabel(_("Latitude (°N)"))
     for side in ("top", "right"):
         ax.spines[side].set_visible(True)
     figure.suptitle(title, x=0.09, ha="left", fontsize=14, fontweight="bold", color=INK)
-    figure.text(0.02, 0.015, "Coastlines: Natural Earth (public domain). Places and distances: the course's fact bank.",
+    figure.text(0.02, 0.015, _("Coastlines: Natural Earth (public domain). Places and distances: the course's fact bank."),
                 fontsize=8, color=MUTED)
     return figure
 

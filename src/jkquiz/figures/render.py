@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import io
 import logging
+import re
 import textwrap
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -156,8 +158,32 @@ def drawable(text: str) -> str:
 
 
 def wrap(text: str, width: int) -> str:
-    """Text wrapped to lines of at most `width` characters."""
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    """Text wrapped to lines of at most `width` characters (a Hangul or Han character counts two: it is drawn
+    twice as wide; Japanese has no spaces between words, so a run of it is cut where the line is full)."""
+    if not any(unicodedata.east_asian_width(c) in "WF" for c in text):
+        return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    lines: list[str] = []
+    line = ""
+    for word in re.split(r"(\s+)", text):
+        if not word or _columns(line + word) <= width:
+            line += word
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = "" if word.isspace() else word
+        while _columns(line) > width:
+            cut = 1
+            while _columns(line[:cut + 1]) <= width:
+                cut += 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines) or text
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def source_note(titles: list[str], width: int = 120, lines: int = 6) -> str:

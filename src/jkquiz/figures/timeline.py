@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jkquiz.bank import Bank, Fact
-from jkquiz.figures.common import topic_facts
+from jkquiz.figures.common import localizer, topic_facts
+from jkquiz.i18n import _, get_language
 from jkquiz.figures.render import COLOURS, INK, MUTED, FigureImage, drawable, finish, house_style, new_figure, wrap
 
 if TYPE_CHECKING:
@@ -22,14 +23,17 @@ def timeline(topic: str, *, bank: Bank | None = None) -> FigureImage:
     """
     title_topic, facts = topic_facts(topic, bank, lambda f: bool(f.when and f.label), "dated facts with a label")
     facts.sort(key=lambda f: (f.when or "", f.id))
-    title = f"Timeline: {title_topic}"
-    events = "; ".join(f"{display_date(f.when or '')}: {f.label}" for f in facts)
-    alt = f"Timeline of {len(facts)} events, {facts[0].year} to {facts[-1].year}: {events}."
+    shown = localizer(bank)
+    labels = {f.id: shown.label(f) or "" for f in facts}
+    title = _("Timeline: {topic}").format(topic=title_topic)
+    events = "; ".join(f"{display_date(f.when or '')}: {labels[f.id]}" for f in facts)
+    alt = _("Timeline of {count} events, {first} to {last}: {events}.").format(
+        count=len(facts), first=facts[0].year, last=facts[-1].year, events=events)
     with house_style():
-        return finish(_draw(facts, title), title, alt)
+        return finish(_draw(facts, title, labels), title, alt)
 
 
-def _draw(facts: list[Fact], title: str) -> Figure:
+def _draw(facts: list[Fact], title: str, labels: dict[str, str]) -> Figure:
     """Rows top to bottom in date order; each label sits on the side of its dot that has more room."""
     years = [decimal_year(f.when or "") for f in facts]
     first, last = min(years), max(years)
@@ -39,7 +43,7 @@ def _draw(facts: list[Fact], title: str) -> Figure:
     for fact, year in zip(facts, years):
         room = (hi - year) / (hi - lo) if _on_right(year, lo, hi) else (year - lo) / (hi - lo)
         width = max(24, int((room * 7.8 - 0.2) * 72 / 6.6))  # characters that fit at 10 pt in the room left
-        text = wrap(f"{display_date(fact.when or '')}  {drawable(fact.label or '')}", width)
+        text = wrap(f"{display_date(fact.when or '')}  {drawable(labels[fact.id])}", width)
         texts.append(text)
         heights.append(text.count("\n") + 1)
     total = sum(heights)
@@ -59,7 +63,7 @@ def _draw(facts: list[Fact], title: str) -> Figure:
                     ha="left" if right else "right", va="center", fontsize=10, color=INK, linespacing=1.15)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ax.set_xlabel("Year", color=MUTED)
+    ax.set_xlabel(_("Year"), color=MUTED)
     ax.grid(axis="x", color="#EEEEEE", linewidth=0.8)
     ax.set_axisbelow(True)
     figure.suptitle(title, x=0.04, ha="left", fontsize=14, fontweight="bold", color=INK)
@@ -80,9 +84,19 @@ def decimal_year(when: str) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
+DATES = {  # Korean and Japanese write a partial date the same way as a whole one, year first
+    "ko": ("{y}년 {m}월 {d}일", "{y}년 {m}월", "{y}년"),
+    "ja": ("{y}年{m}月{d}日", "{y}年{m}月", "{y}年"),
+}
+
+
 def display_date(when: str) -> str:
-    """'1905-02-22' -> '22 Feb 1905'; '1905-02' -> 'Feb 1905'; '1905' -> '1905'."""
+    """'1905-02-22' -> '22 Feb 1905'; '1905-02' -> 'Feb 1905'; '1905' -> '1905' (in Korean '1905년 2월 22일' ...)."""
     parts = when.split("-")
+    forms = DATES.get(get_language())
+    if forms is not None:
+        numbers = dict(zip("ymd", (int(p) for p in parts)))
+        return forms[3 - len(parts)].format(**numbers)
     if len(parts) == 3:
         return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:

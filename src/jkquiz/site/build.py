@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from jkquiz.bank import Bank
 from jkquiz.site.pages import landing_page, lesson_copy
 from jkquiz.site.runtime import KERNEL_PACKAGES, assemble_runtime
 
@@ -109,10 +110,20 @@ def package_files(notebooks: Path) -> dict[str, bytes]:
         f"jkquiz/_data/compiled/{figures_name(key)}": prerender([lesson.path for lesson in found]),
     }
     extra.update(compiled_catalogs())  # the browser has no Babel to compile the .po files
+    extra.update(compiled_translations(bank))  # nor PyYAML to read the bank's translations
     for lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
         text = json.dumps(without_outputs(json.loads(lesson.path.read_text(encoding="utf-8"))), ensure_ascii=False)
         extra[f"jkquiz/_data/notebooks/{lesson.name}"] = text.encode("utf-8")
     return extra
+
+
+def compiled_translations(bank: Bank) -> dict[str, bytes]:
+    """The bank's translations into Korean and Japanese, compiled, named as jkquiz.bank.compiled looks for them."""
+    from jkquiz.bank.compiled import course_bank_dir, translation_key, translation_name, translation_to_json
+    from jkquiz.bank.translation import LANGUAGES, load_translation
+
+    return {f"jkquiz/_data/compiled/{translation_name(lang, translation_key(lang))}":
+            translation_to_json(load_translation(bank, course_bank_dir(), lang)).encode("utf-8") for lang in LANGUAGES}
 
 
 def compiled_catalogs() -> dict[str, bytes]:
