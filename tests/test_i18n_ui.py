@@ -183,7 +183,7 @@ def test_contents_page_language_switch_and_words(tmp_path: Path) -> None:
                          {"territory": Score(2, 3, 10)}, korean)
     assert 'href="../00-start-here.ipynb"' in html and 'aria-current="page" lang="ko">한국어' in html
     assert "약 12분" in html and "지금까지의 점수:" in html and "답한 3문제 중 2문제 정답" in html
-    assert "이 강의를 마치면 다음을 할 수 있습니다:" in html
+    assert "이 단원을 마치면 다음을 할 수 있습니다:" in html
 
 
 def test_choose_language_widget_switches_and_remembers(tmp_path: Path, monkeypatch) -> None:
