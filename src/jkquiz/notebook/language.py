@@ -3,6 +3,9 @@ learner's progress so the next session opens in it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from jkquiz import i18n
 from jkquiz.bank import Bank
 from jkquiz.bank.localize import Localizer
@@ -11,7 +14,10 @@ from jkquiz.errors import ProgressError
 from jkquiz.i18n import _
 from jkquiz.progress.current import LANGUAGE_KEY, progress_store
 
-__all__ = ["localizer_for", "remember", "set_language"]
+__all__ = ["choose_language", "localizer_for", "remember", "set_language"]
+
+if TYPE_CHECKING:
+    from jkquiz.widgets.language import LanguageSwitch
 
 
 def remember(code: str) -> bool:
@@ -49,3 +55,15 @@ def localizer_for(bank: Bank) -> Localizer:
     if not is_course_bank(bank):
         return Localizer(bank)
     return course_localizer(i18n.get_language())
+
+
+def choose_language() -> LanguageSwitch:
+    """Buttons to choose the course's language (remembered), with a link to the lessons in the language chosen."""
+    from jkquiz.i18n.switch import language_links
+    from jkquiz.widgets.language import LanguageSwitch
+
+    def choose(code: str) -> bool:
+        i18n.set_language(code)
+        return remember(code)
+
+    return LanguageSwitch(choose, lambda: language_links(Path.cwd()))

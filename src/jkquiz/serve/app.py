@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from jkquiz.course import without_outputs
-from jkquiz.i18n import N_
+from jkquiz.i18n import N_, get_language
 from jkquiz.i18n.catalogs import translations
 from jkquiz.serve.address import remote_notes
 from jkquiz.notebook.contents import read_entries
@@ -21,9 +21,9 @@ from jkquiz.serve.server import Launch
 DEFAULT_PORT = 8866
 CONTENTS = "index.ipynb"
 COURSE_TITLE = N_("Japan–South Korea relations")
-CONTENTS_TITLE = N_("Japan–South Korea relations: contents")
-INTRO = N_("Start with *Start here*, then choose a lesson. Each lesson ends with a quiz; your score so far is shown "
-           "next to it, and every answer is saved as you give it.")
+INTRO = N_("Start with *Start here*, then choose a lesson. Each lesson ends with a quiz; your score so far "
+           "is shown next to it, and every answer is saved as you give it.")
+CONTENTS_TITLE = N_("{title}: contents")
 CONTENTS_WORD = N_("Contents")  # the navigation's link to the contents, as jkquiz.build_course writes it
 # Only the front-end extensions the course needs: others installed next to JupyterLab (nbdime, notebook)
 # do not load in Voilà's page and fill the console with errors.
@@ -33,10 +33,10 @@ _SKIP = {"src", "__pycache__", CONTENTS}
 NAVIGATION = "<!-- navigation"  # how jkquiz.build_course marks the navigation cells it writes
 
 
-def contents_notebook(lang: str = "en") -> dict:
+def contents_notebook(lang: str | None = None) -> dict:
     """The notebook Voilà shows as the front page: a heading and the contents (scores read at each visit),
-    in `lang` (it lists the lessons of the folder it is in: notebooks/<lang>/ for a language)."""
-    say = translations(lang).gettext
+    in `lang` (else the interface's language now); it lists the lessons of the folder it is in (notebooks/<lang>/)."""
+    say = translations(lang or get_language()).gettext
     intro = f"# {say(COURSE_TITLE)}\n\n{say(INTRO)}"
     return {
         "cells": [
@@ -45,7 +45,7 @@ def contents_notebook(lang: str = "en") -> dict:
              "source": "import jkquiz\njkquiz.contents()"},
         ],
         "metadata": {
-            "title": say(CONTENTS_TITLE),
+            "title": say(CONTENTS_TITLE).format(title=say(COURSE_TITLE)),
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
         },
