@@ -185,6 +185,7 @@ def test_figures_speak_the_learners_language(korean, monkeypatch: pytest.MonkeyP
 
     bank, localizer = korean
     monkeypatch.setattr(shared, "course_bank", lambda: bank)
+    monkeypatch.setattr(shared, "is_course_bank", lambda candidate: candidate is bank)
     monkeypatch.setattr(shared, "course_localizer", lambda lang: localizer if lang == "ko" else Localizer(bank))
     i18n.set_language("ko")
     try:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import Fact, NumberQuestion, OrderQuestion, QuestionBase, SingleQuestion
+from jkquiz.i18n import N_
 from jkquiz.text import contains_phrase, normalize
 
 PREFIX = "gen-"
@@ -16,6 +17,12 @@ TIMELINE_SIZE = 4
 MAX_TIMELINES = 3
 EMPTY_BRACKETS = re.compile(r"\s*[(（][\s,、・]*[)）]")  # "( , )" left where native names were taken out
 Q = TypeVar("Q", bound=QuestionBase)
+# The generated questions' words (jkquiz.bank.localize says them in the learner's language from the catalogs).
+FILL_YEAR = N_("Fill in the year: {text}")
+WHICH_YEAR = N_("In which year did this happen? “{text}”")
+FILL_BLANK = N_("Fill in the blank: {text}")
+IN_ORDER = N_("Put these in order, earliest first.")
+AS_OF = N_("As of {year}: {text}")
 
 
 def generate_questions(bank: Bank, seed: int = 0) -> int:
@@ -55,9 +62,9 @@ def year_question(fact: Fact) -> NumberQuestion | None:
         return None
     pattern = re.compile(rf"(?<!\d){year}(?!\d)")
     if pattern.search(fact.statement):
-        prompt = "Fill in the year: " + pattern.sub(BLANK, fact.statement)
+        prompt = FILL_YEAR.format(text=pattern.sub(BLANK, fact.statement))
     else:
-        prompt = f"In which year did this happen? “{fact.statement}”"
+        prompt = WHICH_YEAR.format(text=fact.statement)
     return _made(NumberQuestion, fact.topic,
         id=f"{PREFIX}year-{fact.id}",
         type="number",
@@ -87,7 +94,7 @@ def timeline_questions(topic_id: str, facts: list[Fact], rng: random.Random) -> 
             _made(OrderQuestion, topic_id,
                 id=f"{PREFIX}timeline-{topic_id}-{index + 1}",
                 type="order",
-                prompt="Put these in order, earliest first.",
+                prompt=IN_ORDER,
                 items=[f.label for f in chosen],
                 facts=[f.id for f in chosen],
                 explanation="; ".join(f"{f.label}: {f.when}" for f in chosen) + ".",
@@ -124,7 +131,7 @@ def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: 
     return _made(SingleQuestion, fact.topic,
         id=f"{PREFIX}choice-{fact.id}",
         type="single",
-        prompt=_dated("Fill in the blank: " + _without_names(fact).replace(fact.answer, BLANK), fact),
+        prompt=_dated(FILL_BLANK.format(text=_without_names(fact).replace(fact.answer, BLANK)), fact),
         choices=choices,
         answer=fact.answer,
         facts=[fact.id],
@@ -150,5 +157,5 @@ def _made(model: type[Q], topic: str, **fields: Any) -> Q:
 def _dated(prompt: str, fact: Fact) -> str:
     """Prefix 'As of YYYY:' when the fact is time-bound and the prompt does not say so."""
     if fact.as_of and fact.as_of[:4] not in prompt:
-        return f"As of {fact.as_of[:4]}: {prompt}"
+        return AS_OF.format(year=fact.as_of[:4], text=prompt)
     return prompt

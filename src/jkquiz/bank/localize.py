@@ -15,41 +15,19 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from jkquiz.bank.bank import Bank
-from jkquiz.bank.generate import BLANK, EMPTY_BRACKETS, PREFIX
+from jkquiz.bank.generate import AS_OF, BLANK, EMPTY_BRACKETS, FILL_BLANK, FILL_YEAR, IN_ORDER, PREFIX, WHICH_YEAR
 from jkquiz.bank.model import Fact, QuestionBase
 from jkquiz.bank.translation import Translation, fact_texts, question_texts
+from jkquiz.i18n import N_
+from jkquiz.i18n.catalogs import translations
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
-# The generated questions' words, per language (jkquiz.bank.generate writes the English ones).
-_WORDS: dict[str, dict[str, str]] = {
-    "ko": {
-        "fill_year": "빈칸에 들어갈 연도를 쓰세요: {text}",
-        "which_year": "다음 일은 몇 년에 일어났습니까? “{text}”",
-        "fill_blank": "빈칸에 알맞은 것을 고르세요: {text}",
-        "order": "일어난 순서대로 놓으세요(가장 이른 것부터).",
-        "as_of": "{year}년 기준: {text}",
-        "timeline_item": "{label}: {when}",
-        "join": "; ",
-        "end": ".",
-    },
-    "ja": {
-        "fill_year": "空欄に入る年を答えてください: {text}",
-        "which_year": "次の出来事は何年のことですか。「{text}」",
-        "fill_blank": "空欄に入るものを選んでください: {text}",
-        "order": "起きた順に並べてください（古いものから）。",
-        "as_of": "{year}年時点: {text}",
-        "timeline_item": "{label}: {when}",
-        "join": "。",
-        "end": "。",
-    },
-}
+# Punctuation between a timeline's items in its explanation, and after the last (the words are in the catalogs).
+_PUNCTUATION: dict[str, tuple[str, str]] = {"ko": ("; ", "."), "ja": ("。", "。")}
+UNTRANSLATED = N_("This question has not been translated into your language yet, so it is shown in English.")
 
 
-_UNTRANSLATED = {
-    "ko": "이 문제는 아직 한국어로 번역되지 않아 영어로 보여 드립니다.",
-    "ja": "この問題はまだ日本語に翻訳されていないため、英語で表示しています。",
-}
 
 
 @dataclass(frozen=True)
@@ -95,7 +73,11 @@ class Localizer:
     @property
     def untranslated_note(self) -> str:
         """The note shown above a question that has no translation into this language yet."""
-        return _UNTRANSLATED.get(self.lang, "")
+        return "" if self.lang == "en" else self._say(UNTRANSLATED)
+
+    def _say(self, message: str) -> str:
+        """An interface message in this localizer's language (not necessarily the process's)."""
+        return translations(self.lang).gettext(message)
 
     # ---------------------------------------------------------------- facts and topics
     def _fact_text(self, fact: Fact, path: str) -> str | None:
@@ -167,17 +149,16 @@ class Localizer:
                             MappingProxyType(feedback), shown.get("unit"), answer, accepted)
 
     def _generated(self, question: QuestionBase) -> QuestionText | None:
-        words = _WORDS.get(self.lang)
         facts = self.bank.facts_of(question)
-        if words is None or not facts:
+        if not facts:
             return None
         kind = question.id[len(PREFIX):].split("-", 1)[0]
         if kind == "year":
-            return self._year(question, facts[0], words)
+            return self._year(question, facts[0])
         if kind == "choice":
-            return self._choice(question, facts[0], words)
+            return self._choice(question, facts[0])
         if kind == "timeline":
-            return self._timeline(question, facts, words)
+            return self._timeline(question, facts)
         return None
 
     def _translated(self, fact: Fact, path: str) -> str | None:
@@ -185,18 +166,18 @@ class Localizer:
         return None if english_text is None or self.translation is None else \
             self.translation.text(fact.topic, "facts", fact.id, path, english_text)
 
-    def _year(self, question: QuestionBase, fact: Fact, words: Mapping[str, str]) -> QuestionText | None:
+    def _year(self, question: QuestionBase, fact: Fact) -> QuestionText | None:
         statement = self._translated(fact, "statement")
         if statement is None or fact.year is None:
             return None
         pattern = re.compile(rf"(?<!\d){fact.year}(?!\d)")
         if pattern.search(statement):
-            prompt = words["fill_year"].format(text=pattern.sub(BLANK, statement))
+            prompt = self._say(FILL_YEAR).format(text=pattern.sub(BLANK, statement))
         else:
-            prompt = words["which_year"].format(text=statement)
-        return QuestionText(_dated(prompt, fact, words), statement)
+            prompt = self._say(WHICH_YEAR).format(text=statement)
+        return QuestionText(self._dated(prompt, fact), statement)
 
-    def _choice(self, question: QuestionBase, fact: Fact, words: Mapping[str, str]) -> QuestionText | None:
+    def _choice(self, question: QuestionBase, fact: Fact) -> QuestionText | None:
         statement, answer = self._translated(fact, "statement"), self._translated(fact, "answer")
         if statement is None or answer is None or answer not in statement:
             return None
@@ -213,19 +194,25 @@ class Localizer:
         if answer not in text:
             return None
         text = text.replace(answer, BLANK)
-        return QuestionText(_dated(words["fill_blank"].format(text=text), fact, words), statement,
+        return QuestionText(self._dated(self._say(FILL_BLANK).format(text=text), fact), statement,
                             MappingProxyType(labels))
 
-    def _timeline(self, question: QuestionBase, facts: list[Fact], words: Mapping[str, str]) -> QuestionText | None:
+    def _timeline(self, question: QuestionBase, facts: list[Fact]) -> QuestionText | None:
         labels: dict[str, str] = {}
         for fact in facts:
             shown = self._translated(fact, "label")
             if shown is None or fact.label is None:
                 return None
             labels[fact.label] = shown
-        explanation = words["join"].join(
-            words["timeline_item"].format(label=labels[f.label or ""], when=f.when) for f in facts) + words["end"]
-        return QuestionText(words["order"], explanation, MappingProxyType(labels))
+        between, end = _PUNCTUATION.get(self.lang, ("; ", "."))
+        explanation = between.join(f"{labels[f.label or '']}: {f.when}" for f in facts) + end
+        return QuestionText(self._say(IN_ORDER), explanation, MappingProxyType(labels))
+
+    def _dated(self, prompt: str, fact: Fact) -> str:
+        """'As of YYYY: ...' when the fact is time-bound and the prompt does not say so."""
+        if fact.as_of and fact.as_of[:4] not in prompt:
+            return self._say(AS_OF).format(year=fact.as_of[:4], text=prompt)
+        return prompt
 
     def _translated_answers(self) -> dict[str, str]:
         """English fact answer -> its translation (the first fact's that has one)."""
@@ -252,12 +239,6 @@ def _without_names(statement: str, fact: Fact, keep: str) -> str:
         if name not in keep:
             text = text.replace(name, "")
     return EMPTY_BRACKETS.sub("", text)
-
-
-def _dated(prompt: str, fact: Fact, words: Mapping[str, str]) -> str:
-    if fact.as_of and fact.as_of[:4] not in prompt:
-        return words["as_of"].format(year=fact.as_of[:4], text=prompt)
-    return prompt
 
 
 def shown_value(value: object, text: QuestionText) -> object:

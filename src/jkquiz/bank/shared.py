@@ -25,3 +25,8 @@ def course_localizer(lang: str) -> Localizer:
     if lang == "en":
         return Localizer(bank)
     return Localizer(bank, lang, load_course_translation(bank, lang))
+
+
+def is_course_bank(bank: Bank) -> bool:
+    """Whether `bank` is the course's bank, without loading the course's bank to find out."""
+    return course_bank.cache_info().currsize > 0 and bank is course_bank()

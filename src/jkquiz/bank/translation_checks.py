@@ -54,8 +54,9 @@ def _file_problems(bank: Bank, topic_id: str, found: TopicTranslation, translati
                                   f"(its texts: {', '.join(texts)}): this entry is never shown")
             continue
         current = translation.text(topic_id, section, item_id, path, texts[path])
-        if current is None or path.startswith("perspectives."):
-            continue  # perspectives report each government in its own words, by design
+        if current is None or (section == "facts" and path not in ("statement", "label")):
+            continue  # as in English: perspectives report each government in its own words, by design, and a
+            # fact's answer, series or unit is a word of its statement, read there
         context = ""
         if section == "questions" and path.startswith(_CONTEXT_FIELDS):
             context = translation.text(topic_id, section, item_id, "prompt", texts["prompt"]) or ""

@@ -32,9 +32,9 @@ def topic_facts(topic: str, bank: Bank | None, keep: Callable[[Fact], bool], wha
 
 def localizer(bank: Bank | None) -> Localizer:
     """The bank's texts in the learner's language (the course bank's translations; another bank as written)."""
-    from jkquiz.bank.shared import course_bank, course_localizer
+    from jkquiz.bank.shared import course_localizer, is_course_bank
     from jkquiz.i18n import get_language
 
-    if bank is None or bank is course_bank():
+    if bank is None or is_course_bank(bank):
         return course_localizer(get_language())
     return Localizer(bank)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from jkquiz import i18n
 from jkquiz.bank import Bank
 from jkquiz.bank.localize import Localizer
-from jkquiz.bank.shared import course_bank, course_localizer
+from jkquiz.bank.shared import course_localizer, is_course_bank
 from jkquiz.errors import ProgressError
 from jkquiz.i18n import _
 from jkquiz.progress.current import LANGUAGE_KEY, progress_store
@@ -38,6 +38,6 @@ def set_language(lang: str) -> None:
 
 def localizer_for(bank: Bank) -> Localizer:
     """The course bank's texts in the learner's language; another bank's as written (it has no translations)."""
-    if bank is not course_bank():
+    if not is_course_bank(bank):
         return Localizer(bank)
     return course_localizer(i18n.get_language())
