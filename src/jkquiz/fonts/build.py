@@ -2,8 +2,8 @@
 
 1. `npm ci` in tools/fonts/ installs the whole Noto Sans KR and Noto Sans JP TTFs at the versions
    pinned in its package-lock.json (nothing but the package registry is needed).
-2. Every Hangul, Kana, Han and CJK punctuation character in data/bank/*.yaml and notebooks/src/*.md
-   is collected (`used_characters`).
+2. Every Hangul, Kana, Han and CJK punctuation character in the bank, the lessons, their translations and
+   the interface catalogs (SOURCES) is collected (`used_characters`).
 3. fontTools subsets the Regular weights: Hangul from KR, the rest from JP (KR for a Han character JP
    lacks); hinting and vertical metrics dropped, names changed to "jkquiz Noto Sans KR/JP" (a modified
    version under the OFL; the Reserved Font Name "Source" is not used), timestamps kept, so a rebuild
@@ -32,7 +32,8 @@ STYLESHEET = FONT_DIR / "fonts.css"  # linked by the jkquiz Voilà template; URL
 
 ROOT = Path(__file__).resolve().parents[3]  # src/jkquiz/fonts/ -> the repository
 NPM_DIR = ROOT / "tools" / "fonts"
-SOURCES = ("data/bank/*.yaml", "notebooks/src/*.md")
+SOURCES = ("data/bank/*.yaml", "data/bank/*/*.yaml", "notebooks/src/*.md", "notebooks/src/*/*.md",  # translations too
+           "src/jkquiz/i18n/locale/*/LC_MESSAGES/*.po")  # and the interface
 
 HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF), (0xD7B0, 0xD7FF))
 KANA = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF65, 0xFF9F))
