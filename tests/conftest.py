@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from fixture_paths import FIXTURES, TESTS
 
 # Modules whose tests start Jupyter servers or kernels (seconds each): `-m "not slow"` leaves them out.
-SLOW_MODULES = {"test_notebooks_execute.py", "test_serve.py", "test_binder.py"}
+SLOW_MODULES = {"test_notebooks_execute.py", "test_serve.py", "test_serve_language.py", "test_binder.py"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -71,3 +71,21 @@ def _forget_progress_store() -> None:
     current = sys.modules.get("jkquiz.progress.current")
     if current is not None:
         current.forget_store()
+
+
+@pytest.fixture
+def course_bank_from(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
+    """Make the course bank another folder for one test (JKQUIZ_BANK, for a kernel too), forgetting the loaded
+    course bank and its translations before and after, so no later test sees that folder's bank."""
+    from jkquiz.bank import shared
+
+    def forget() -> None:
+        shared.course_bank.cache_clear()
+        shared.course_localizer.cache_clear()
+
+    def use(folder: Path) -> None:
+        monkeypatch.setenv("JKQUIZ_BANK", str(folder))
+        forget()
+
+    yield use
+    forget()

@@ -88,6 +88,15 @@ def test_shipped_bank_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
                    check=True)
     wheel = next(dist.glob("jkquiz-*.whl"))
+    # the translations ship too: the bank's (data/bank/<lang>/) and the lessons' (notebooks/<lang>/, their sources)
+    import zipfile
+
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    translated = [p for lang in ("ko", "ja") for top in (ROOT / "data" / "bank" / lang, ROOT / "notebooks" / lang,
+                                                         ROOT / "notebooks" / "src" / lang) for p in top.glob("*.*")]
+    assert any(p.suffix == ".yaml" for p in translated)
+    assert [p for p in translated if f"jkquiz/_data/{p.relative_to(ROOT).as_posix().replace('data/', '', 1)}"
+            not in shipped] == []
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True)
     code = "import jkquiz, sys; b = jkquiz.load_bank(); print(len(b.topics), len(b.facts)); print(jkquiz.__file__)"

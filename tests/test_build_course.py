@@ -172,30 +172,24 @@ def test_every_problem_is_reported_with_file_and_line_and_nothing_is_written(tmp
     ]
 
 
-def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JKQUIZ_BANK", str(FIXTURE))
-    from jkquiz.api import course_bank
-
-    course_bank.cache_clear()
-    try:
-        good = write_course(tmp_path / "good")
-        assert main(["--check", "--source", str(good), "--out", str(tmp_path / "good")]) == 0
-        assert "3 page(s) checked" in capsys.readouterr().out
-        bad = write_course(tmp_path / "bad", BROKEN)
-        assert main(["--check", "--source", str(bad)]) == 1
-        err = capsys.readouterr().err
-        assert "no question 'q-demo-yaer'" in err and "nothing was written" in err
-        assert main(["--source", str(tmp_path / "missing")]) == 2
-        assert main(["--no-execute", "--source", str(good), "--out", str(tmp_path / "good"), "no-such-page"]) == 2
-    finally:
-        course_bank.cache_clear()
+def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], course_bank_from) -> None:
+    course_bank_from(FIXTURE)
+    good = write_course(tmp_path / "good")
+    assert main(["--check", "--source", str(good), "--out", str(tmp_path / "good")]) == 0
+    assert "3 page(s) checked" in capsys.readouterr().out
+    bad = write_course(tmp_path / "bad", BROKEN)
+    assert main(["--check", "--source", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "no question 'q-demo-yaer'" in err and "nothing was written" in err
+    assert main(["--source", str(tmp_path / "missing")]) == 2
+    assert main(["--no-execute", "--source", str(good), "--out", str(tmp_path / "good"), "no-such-page"]) == 2
 
 
 def test_executing_stores_figures_and_widget_state_without_touching_the_learners_home(
-        tmp_path: Path, demo, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, demo, monkeypatch: pytest.MonkeyPatch, course_bank_from) -> None:
     import os
 
-    monkeypatch.setenv("JKQUIZ_BANK", str(FIXTURE))  # the kernel loads the demo bank
+    course_bank_from(FIXTURE)  # the kernel loads the demo bank
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
     home = Path(os.environ["JKQUIZ_HOME"])
     source = write_course(tmp_path)
@@ -208,7 +202,9 @@ def test_executing_stores_figures_and_widget_state_without_touching_the_learners
     assert quiz_text == "Run this cell (Shift+Enter) to see the quiz “Demo topic” (8 questions)."
     assert notebook["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     assert all("execution" not in c["metadata"] for c in notebook["cells"])  # no timestamps stored
-    assert not any(home.iterdir()), "the build wrote into the learner's JKQUIZ_HOME"
+    # nothing of the learner's is touched (figures may cache the compiled course bank there, a cache only)
+    assert [p.name for p in home.iterdir()] in ([], ["cache"]) and not any(home.rglob("*.sqlite3*")), \
+        "the build wrote into the learner's JKQUIZ_HOME"
 
 
 def test_dollar_signs_stay_money_not_maths() -> None:

@@ -186,3 +186,15 @@ def test_numbers_per_locale() -> None:
     assert i18n.format_number(12345.0) == "12,345"
     assert i18n.format_number(2.5, lang="ja") == "2.5"
     assert i18n.format_percent(0.75, lang="en") == "75%"
+
+
+def test_no_message_hidden_inside_an_f_string() -> None:
+    """pybabel (on Python 3.11) does not look inside f-strings: a _("...") written there would never reach the
+    catalogs, and would stay English in every language."""
+    import re
+
+    src = Path(__file__).resolve().parents[1] / "src" / "jkquiz"
+    hidden = re.compile(r"""\{(?:escape\()?_\(["']""")
+    found = [f"{path.relative_to(src)}:{number}" for path in sorted(src.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
+    assert found == []

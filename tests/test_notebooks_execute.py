@@ -12,7 +12,20 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+def one_translated_lesson(lang: str) -> list[Path]:
+    """The first translated lesson of `lang` (notebooks/<lang>/): executing every page of three languages
+    would triple the suite's time, and the translations share their English pages' calls (build_course checks)."""
+    from jkquiz.course import lessons
+
+    found = [p.path for p in lessons(NOTEBOOK_DIR / lang) if p.kind == "lesson"] if (NOTEBOOK_DIR / lang).is_dir() else []
+    return found[:1]
+
+
+TRANSLATED = [path for lang in ("ko", "ja") for path in one_translated_lesson(lang)]
 
 
 @pytest.fixture
@@ -28,7 +41,8 @@ def test_the_course_has_its_twelve_notebooks() -> None:
     assert len(names) == 12
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS + TRANSLATED,
+                         ids=[p.stem for p in NOTEBOOKS] + [f"{p.parent.name}-{p.stem}" for p in TRANSLATED])
 def test_notebook_matches_its_stored_outputs(path: Path, nb_regression, jupyter_dirs: None) -> None:
     # The conftest gave this test its own JKQUIZ_HOME; the kernel gets it too, so no progress is shared.
     nb_regression.exec_env = {"JKQUIZ_HOME": os.environ["JKQUIZ_HOME"]}

@@ -150,3 +150,23 @@ def test_notebooks_are_in_step_with_their_markdown_sources(bank) -> None:
         assert [(c.id, c.cell_type, c.source) for c in stored.cells] == \
                [(c.id, c.cell_type, c.source) for c in built.cells], \
                f"{page.notebook_name} is stale: run `python -m jkquiz.build_course {page.slug}`"
+
+
+TRANSLATIONS = [lang for lang in ("ko", "ja") if any((NOTEBOOK_DIR / "src" / lang).glob("[0-9][0-9]-*.md"))]
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_translated_notebooks_are_in_step_with_their_sources(lang: str, bank, tmp_path: Path) -> None:
+    """notebooks/<lang>/ is what the builder makes of notebooks/src/<lang>/ now (and the sources pass its checks)."""
+    from jkquiz.build_course import build
+    from jkquiz.datafiles import data_dir
+
+    result = build(NOTEBOOK_DIR / "src", tmp_path, bank=bank, bank_dir=data_dir("JKQUIZ_BANK", "bank", "data/bank"),
+                   langs=[lang], run=False)
+    assert result.errors == []
+    for fresh in result.written:
+        stored = NOTEBOOK_DIR / lang / fresh.name
+        assert stored.is_file(), f"{lang}/{fresh.name} is not built: run `python -m jkquiz.build_course --lang {lang}`"
+        assert [(c.id, c.cell_type, c.source) for c in read(stored).cells] == \
+               [(c.id, c.cell_type, c.source) for c in read(fresh).cells], \
+               f"{lang}/{fresh.name} is stale: run `python -m jkquiz.build_course --lang {lang} {fresh.stem}`"

@@ -18,6 +18,7 @@ _EXPORTS = {
     "dashboard": "jkquiz.notebook.study",
     "set_learner": "jkquiz.notebook.study",
     "set_language": "jkquiz.notebook.language",
+    "choose_language": "jkquiz.notebook.language",
     "timeline": "jkquiz.figures",
     "chart": "jkquiz.figures",
     "liancourt_map": "jkquiz.figures",

@@ -11,9 +11,48 @@ from pathlib import Path
 from jkquiz.datafiles import data_dir
 
 NOTEBOOK_NAME = re.compile(r"^(\d\d)-([a-z0-9][a-z0-9-]*)\.ipynb$")
-READING = re.compile(r"\*\*Reading time:?\*\*:?\s*(?:about\s+)?(\d+)\s*min", re.IGNORECASE)
-QUESTIONS_HEAD = re.compile(r"^\*\*Questions this lesson answers:?\*\*", re.IGNORECASE)
-OBJECTIVES_HEAD = re.compile(r"^\*\*Learning objectives:?\*\*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LeadIns:
+    """How a lesson's opening names its parts in one language (notebooks/src/<lang>/ uses its own)."""
+
+    questions: str  # the bold line above the list of questions the lesson answers
+    objectives: str  # the bold line above the objectives
+    reading: str  # the reading time, as a writer types it (N stands for the minutes)
+    key_points: str  # the heading of the closing section
+    reading_pattern: str  # a regex finding the reading time; group 1 is the minutes
+
+
+LEAD_INS = {
+    "en": LeadIns("**Questions this lesson answers**", "**Learning objectives**", "**Reading time:** about N minutes",
+                  "## Key points", r"\*\*Reading time:?\*\*:?\s*(?:about\s+)?(\d+)\s*min"),
+    "ko": LeadIns("**이 단원에서 답하는 질문**", "**학습 목표**", "**읽는 시간:** 약 N분", "## 핵심 정리",
+                  r"\*\*읽는\s*시간:?\*\*:?\s*(?:약\s*)?(\d+)\s*분"),
+    "ja": LeadIns("**この課で答える問い**", "**学習目標**", "**読む時間:** 約N分", "## 要点",
+                  r"\*\*読む時間[:：]?\*\*[:：]?\s*(?:約\s*)?(\d+)\s*分"),
+}
+
+
+def _heads(lang: str | None, part: str) -> re.Pattern[str]:
+    """The lead-in `part` of `lang` (of every language when None) as a regex matching a line's start."""
+    chosen = [LEAD_INS[lang]] if lang else list(LEAD_INS.values())
+    if part == "reading":
+        return re.compile("|".join(f"(?:{c.reading_pattern})" for c in chosen), re.IGNORECASE)
+    words = [re.escape(getattr(c, part).strip("*")) for c in chosen]
+    return re.compile(rf"^\*\*(?:{'|'.join(words)})[:：]?\*\*", re.IGNORECASE)
+
+
+def key_points_heading(text: str, lang: str | None = None) -> bool:
+    """Whether `text` opens with the key points heading (of `lang`, or of any language)."""
+    chosen = [LEAD_INS[lang]] if lang else list(LEAD_INS.values())
+    words = "|".join(re.escape(c.key_points[3:]) for c in chosen)
+    return re.match(rf"^##\s+(?:{words})(?!\w)", text.lstrip(), re.IGNORECASE) is not None
+
+
+READING = _heads(None, "reading")
+QUESTIONS_HEAD = _heads(None, "questions")
+OBJECTIVES_HEAD = _heads(None, "objectives")
 
 
 @dataclass(frozen=True)
@@ -51,8 +90,12 @@ def notebooks_dir() -> Path:
     return data_dir("JKQUIZ_NOTEBOOKS", "notebooks", "notebooks")
 
 
-def parse_header(markdown: str) -> Header:
-    """Title, questions, objectives and reading time from a lesson's opening Markdown."""
+def parse_header(markdown: str, lang: str | None = None) -> Header:
+    """Title, questions, objectives and reading time from a lesson's opening Markdown, written with the
+    lead-ins of `lang` (of any language when None)."""
+    questions_head, objectives_head, reading = (
+        (QUESTIONS_HEAD, OBJECTIVES_HEAD, READING) if lang is None
+        else (_heads(lang, "questions"), _heads(lang, "objectives"), _heads(lang, "reading")))
     title, minutes = "", None
     questions: list[str] = []
     objectives: list[str] = []
@@ -61,12 +104,12 @@ def parse_header(markdown: str) -> Header:
         text = line.strip()
         if text.startswith("# ") and not title:
             title, current = text[2:].strip(), None
-        elif QUESTIONS_HEAD.match(text):
+        elif questions_head.match(text):
             current = questions
-        elif OBJECTIVES_HEAD.match(text):
+        elif objectives_head.match(text):
             current = objectives
-        elif READING.search(text):
-            minutes, current = int(READING.search(text).group(1)), None  # type: ignore[union-attr]  # the elif matched
+        elif found := reading.search(text):
+            minutes, current = int(next(g for g in found.groups() if g)), None
         elif text[:2] in ("- ", "* ") and current is not None:
             current.append(text[2:].strip())
         elif text and current is not None and current:

@@ -2,6 +2,8 @@
 
 Re-runnable: every notebook is rewritten from its source, navigation and contents are
 regenerated, and each notebook is executed so its outputs (figures, widget state) are stored.
+Translations, notebooks/src/<lang>/NN-slug.md (lang ko or ja), become notebooks/<lang>/NN-slug.ipynb;
+they are checked against their English page first (translations.py).
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jkquiz.bank import Bank
-from jkquiz.build_course.assemble import build_notebook
+from jkquiz.build_course.assemble import Edition, build_notebook
 from jkquiz.build_course.checks import check_pages
-from jkquiz.build_course.source import Page, read_pages
+from jkquiz.build_course.source import LANGUAGES, Page, read_pages
+from jkquiz.build_course.translations import check_language, check_translation, translation_sources
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -27,7 +30,12 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)  # execution time per notebook
+    seconds: dict[str, float] = field(default_factory=dict)  # execution time per notebook ("ko/02-….ipynb")
+
+
+def languages_present(source: Path) -> list[str]:
+    """The languages with translated pages in `source` (notebooks/src/<lang>/NN-slug.md)."""
+    return [lang for lang in LANGUAGES if any(translation_sources(source, lang).glob("[0-9][0-9]-*.md"))]
 
 
 def build(
@@ -35,37 +43,73 @@ def build(
     out: Path = ROOT / "notebooks",
     *,
     bank: Bank | None = None,
+    bank_dir: Path | None = None,
     only: Iterable[str] | None = None,
+    langs: Iterable[str] | None = None,
     run: bool = True,
     check_only: bool = False,
     say: Callable[[str], None] = lambda _text: None,
 ) -> BuildResult:
-    """Check every page; if nothing is wrong, write (and execute) the notebooks named by `only` (all by default)."""
+    """Check every page; if nothing is wrong, write (and execute) the notebooks named by `only` (all by default).
+
+    `langs`: "en" and/or translation languages; by default English and every language with translations.
+    A translation's topic titles come from the bank's translation (`bank_dir`/<lang>/), English when missing.
+    """
     if bank is None:
         from jkquiz.bank.shared import course_bank
+        from jkquiz.datafiles import data_dir
 
         bank = course_bank()
-    pages = read_pages(source)
-    errors, warnings = check_pages(pages, bank)
-    result = BuildResult(pages, errors, warnings)
-    if errors or check_only:
+        bank_dir = bank_dir or data_dir("JKQUIZ_BANK", "bank", "data/bank")
+    chosen = ["en", *languages_present(source)] if langs is None else list(langs)
+    english = read_pages(source)
+    result = BuildResult([])
+    editions: list[tuple[Edition, list[Page]]] = []
+    if "en" in chosen:
+        result.pages += english
+        errors, warnings = check_pages(english, bank)
+        result.errors += errors
+        result.warnings += warnings
+        editions.append((Edition(), english))
+    for lang in (code for code in chosen if code != "en"):
+        pages, errors, warnings = check_language(lang, english, source, bank)
+        result.pages += pages
+        result.errors += errors
+        result.warnings += warnings
+        titles = _topic_titles(bank, bank_dir, lang)
+        editions.append((Edition(lang, {p.notebook_name: p for p in pages}, titles), pages))
+    if result.errors or check_only:
         return result
     wanted = set(only or [])
-    for page in pages:
-        if wanted and not wanted & {page.slug, page.notebook_name, f"{page.number:02d}-{page.slug}"}:
-            continue
-        notebook = build_notebook(page, pages, bank)
-        if run:
-            from jkquiz.build_course.execute import execute
+    for edition, pages in editions:
+        folder = out if edition.lang == "en" else out / edition.lang
+        for page in pages:
+            if wanted and not wanted & {page.slug, page.notebook_name, f"{page.number:02d}-{page.slug}"}:
+                continue
+            notebook = build_notebook(page, english, bank, edition)
+            name = page.notebook_name if edition.lang == "en" else f"{edition.lang}/{page.notebook_name}"
+            if run:
+                from jkquiz.build_course.execute import execute
 
-            started = time.perf_counter()
-            say(f"executing {page.notebook_name}")
-            execute(notebook, out)
-            result.seconds[page.notebook_name] = time.perf_counter() - started
-        target = out / page.notebook_name
-        _write(notebook, target)
-        result.written.append(target)
+                started = time.perf_counter()
+                say(f"executing {name}")
+                execute(notebook, folder, lang=edition.lang)
+                result.seconds[name] = time.perf_counter() - started
+            target = folder / page.notebook_name
+            _write(notebook, target)
+            result.written.append(target)
     return result
+
+
+def _topic_titles(bank: Bank, bank_dir: Path | None, lang: str) -> dict[str, str]:
+    """Each topic's title in `lang`, from the bank's translation; topics without one are left out."""
+    if bank_dir is None:
+        return {}
+    from jkquiz.bank.translation import load_translation
+
+    translation = load_translation(bank, bank_dir, lang)
+    titles = {t: translation.text(t, "topic", "", "title", topic.title) for t, topic in bank.topics.items()}
+    return {t: title for t, title in titles.items() if title}
 
 
 def _write(notebook: object, target: Path) -> None:
@@ -78,4 +122,4 @@ def _write(notebook: object, target: Path) -> None:
     tmp.replace(target)  # a half-written notebook never replaces a good one
 
 
-__all__ = ["BuildResult", "build"]
+__all__ = ["BuildResult", "build", "check_translation", "languages_present"]

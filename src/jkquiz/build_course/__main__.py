@@ -1,4 +1,4 @@
-"""`python -m jkquiz.build_course [--check] [--no-execute] [NAME ...]`: build the course notebooks."""
+"""`python -m jkquiz.build_course [--check] [--no-execute] [--lang en|ko|ja|all] [NAME ...]`: build the course notebooks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from jkquiz.build_course import ROOT, build
+from jkquiz.build_course import ROOT, build, languages_present
+from jkquiz.build_course.source import LANGUAGES
 from jkquiz.errors import JkquizError
 
 
@@ -15,10 +16,13 @@ def main(argv: list[str] | None = None) -> int:
     """Build; exit 0 when done, 1 when the sources have problems, 2 on bad usage."""
     parser = argparse.ArgumentParser(prog="python -m jkquiz.build_course", description=(
         "Turn notebooks/src/NN-slug.md into notebooks/NN-slug.ipynb: Markdown cells, figures, checks and "
-        "quizzes, navigation and contents; then execute each notebook so its outputs are stored."))
+        "quizzes, navigation and contents; then execute each notebook so its outputs are stored. Translations, "
+        "notebooks/src/ko/ and notebooks/src/ja/, become notebooks/ko/ and notebooks/ja/."))
     parser.add_argument("names", nargs="*", help="build only these pages (e.g. 03-territory or territory)")
     parser.add_argument("--check", action="store_true", help="only check the sources; write nothing")
     parser.add_argument("--no-execute", action="store_true", help="write notebooks without outputs")
+    parser.add_argument("--lang", choices=["en", *LANGUAGES, "all"], default=None,
+                        help="build only English or one translation (default: English and every translation there is)")
     parser.add_argument("--source", type=Path, default=ROOT / "notebooks" / "src", help="folder of NN-slug.md")
     parser.add_argument("--out", type=Path, default=ROOT / "notebooks", help="folder for the notebooks")
     args = parser.parse_args(argv)
@@ -27,8 +31,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     try:
-        result = build(args.source, args.out, only=args.names, run=not args.no_execute, check_only=args.check,
-                       say=lambda text: print(text, flush=True))
+        langs = None if args.lang in (None, "all") else [args.lang]
+        if langs and langs != ["en"] and langs[0] not in languages_present(args.source):
+            print(f"build_course: no translated pages in {args.source / langs[0]}", file=sys.stderr)
+            return 2
+        result = build(args.source, args.out, only=args.names, langs=langs, run=not args.no_execute,
+                       check_only=args.check, say=lambda text: print(text, flush=True))
     except JkquizError as exc:
         print(f"build_course: {exc}", file=sys.stderr)
         return 1

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from jkquiz.bank import Bank
 from jkquiz.build_course.calls import figure_topic, quiz_topics
 from jkquiz.build_course.source import Page
+from jkquiz.course import LEAD_INS
 from jkquiz.errors import JkquizError
 
 Found = tuple[list[str], list[str]]
@@ -25,12 +26,12 @@ def check_header(page: Page, bank: Bank) -> Found:
     first = page.cells[0] if page.cells else None
     if first is None or first.role != "title":
         errors.append(f"{page.where(first.line if first else 1)}: the page must open with a '# Title' line")
-    header = page.header
+    header, lead = page.header, LEAD_INS[page.lang]
     if page.kind == "lesson":
         missing = [name for name, value in (
-            ("**Questions this lesson answers**", header.questions),
-            ("**Learning objectives**", header.objectives),
-            ("**Reading time:** about N minutes", header.reading_minutes),
+            (lead.questions, header.questions),
+            (lead.objectives, header.objectives),
+            (lead.reading, header.reading_minutes),
         ) if not value]
         if missing:
             errors.append(f"{page.where(1)}: the opening lacks {', '.join(missing)}")
@@ -55,7 +56,7 @@ def check_layout(page: Page, bank: Bank) -> Found:
         if roles.count("ask") < 2:
             errors.append(f"{page.where(end)}: a lesson needs at least two <!-- ask: ... --> checks")
         if roles[-2:] != ["keypoints", "quiz"]:
-            errors.append(f"{page.where(end)}: a lesson must end with '## Key points' and then <!-- quiz -->")
+            errors.append(f"{page.where(end)}: a lesson must end with '{LEAD_INS[page.lang].key_points}' and then <!-- quiz -->")
         if roles.count("quiz") != 1 or roles.count("keypoints") != 1:
             errors.append(f"{page.where(end)}: a lesson has exactly one key points section and one quiz")
     needs = {"start": ["contents", "ask"], "review": ["review", "dashboard"], "final": ["quiz"]}.get(page.kind, [])
@@ -137,6 +138,9 @@ def check_citations(page: Page, bank: Bank) -> Found:
 CHECKS: list[Callable[[Page, Bank], Found]] = [
     check_header, check_topic, check_layout, check_asks, check_quiz, check_figures, check_citations,
 ]
+# A translation's markers must be its English page's (translations.py checks that), so its figures are
+# drawn when the English page is checked; the rest is checked again in its own language.
+TRANSLATION_CHECKS: list[Callable[[Page, Bank], Found]] = [check_header, check_layout, check_asks, check_quiz, check_citations]
 
 
 def check_pages(pages: list[Page], bank: Bank) -> Found:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from jkquiz.build_course.source import Cell
 
 LINK = r"\[(?P<text>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)"
-# "([A](u); [B](v))" as a whole, the space before it included
-CITATION = re.compile(r"\s*\(\s*(?P<links>\[[^\]]+\]\(https?://[^)\s]+\)(?:\s*[;,]\s*\[[^\]]+\]\(https?://[^)\s]+\))*)\s*\)")
+# "([A](u); [B](v))" as a whole, the space before it included; also in full-width brackets and separators,
+# as Japanese and Korean text writes them: "（[外務省](u)；[聯合ニュース](v)）"
+CITATION = re.compile(r"\s*[(（]\s*(?P<links>\[[^\]]+\]\(https?://[^)\s]+\)(?:\s*[;,；，、]\s*\[[^\]]+\]\(https?://[^)\s]+\))*)\s*[)）]")
 ONE_LINK = re.compile(LINK)
 NOTES_HEADING = "**Notes**"
 
@@ -25,6 +26,7 @@ class SectionNotes:
     """The notes of one section: address -> (number, link text), in the order first cited."""
 
     numbers: dict[str, tuple[int, str]] = field(default_factory=dict)
+    heading: str = NOTES_HEADING  # in the page's language
 
     def number(self, url: str, text: str) -> int:
         """The note number of an address, a new one if it is not cited yet in this section."""
@@ -34,7 +36,7 @@ class SectionNotes:
 
     def markdown(self) -> str:
         """The notes cell's text: a heading and a numbered list of links."""
-        lines = [NOTES_HEADING, ""]
+        lines = [self.heading, ""]
         lines += [f"{number}. [{text}]({url})" for url, (number, text) in self.numbers.items()]
         return "\n".join(lines)
 
@@ -55,16 +57,16 @@ def to_notes(text: str, notes: SectionNotes) -> str:
     return ONE_LINK.sub(lambda m: f"{m['text']}{marks([notes.number(m['url'], m['text'])])}", text)
 
 
-def with_notes(cells: list[Cell]) -> list[Cell]:
-    """The page's cells, each `##` section's links moved to a notes cell at the end of that section."""
+def with_notes(cells: list[Cell], heading: str = NOTES_HEADING) -> list[Cell]:
+    """The page's cells, each `##` section's links moved to a notes cell (under `heading`) at the end of that section."""
     out: list[Cell] = []
-    notes = SectionNotes()
+    notes = SectionNotes(heading=heading)
 
     def close() -> None:
         nonlocal notes
         if notes.numbers:
             out.append(Cell("markdown", notes.markdown(), "notes", out[-1].line if out else 0))
-        notes = SectionNotes()
+        notes = SectionNotes(heading=heading)
 
     for cell in cells:
         starts_section = cell.kind == "markdown" and cell.text.lstrip().startswith("## ")

@@ -1,4 +1,8 @@
-"""Read notebooks/src/NN-slug.md into a Page: Markdown cells split at `##`, markers turned into code cells."""
+"""Read notebooks/src/NN-slug.md into a Page: Markdown cells split at `##`, markers turned into code cells.
+
+A translation, notebooks/src/<lang>/NN-slug.md, is read the same way; its first line names the English source
+and the hash of the English text it was made from: `<!-- translation of NN-slug.md; English hash HASH -->`.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jkquiz.course import Header, parse_header
+from jkquiz.course import Header, key_points_heading, parse_header
 
 MARKER = re.compile(r"^\s*<!--\s*([a-z-]+)\s*(?::\s*(.*?))?\s*-->\s*$")
 SOURCE_NAME = re.compile(r"^(\d\d)-([a-z0-9][a-z0-9-]*)\.md$")
+TRANSLATION_LINE = re.compile(r"^<!--\s*translation of\s+(\S+?);?\s+English hash\s+([0-9a-f]+)\s*-->\s*$")
+TRANSLATION_START = re.compile(r"^\s*<!--\s*translation\b")  # a first line meant as the header, maybe mistyped
+LANGUAGES = ("ko", "ja")  # translations: notebooks/src/<lang>/
 PAGE_KINDS = ("start", "lesson", "review", "final")
 FIGURES = ("timeline", "chart", "map")
 LESSON_QUIZ_SIZE = 8
@@ -37,6 +44,9 @@ class Page:
     kind: str
     cells: list[Cell]
     problems: list[str] = field(default_factory=list)
+    lang: str = "en"
+    translation_of: str | None = None  # a translation's English source, as its first line names it
+    english_hash: str | None = None  # and the hash of the English text it was made from
 
     @property
     def topic(self) -> str | None:
@@ -47,7 +57,7 @@ class Page:
     def header(self) -> Header:
         """The title cell's title, questions, objectives and reading time."""
         first = next((c for c in self.cells if c.role == "title"), None)
-        return parse_header(first.text) if first else Header("")
+        return parse_header(first.text, self.lang) if first else Header("")
 
     @property
     def notebook_name(self) -> str:
@@ -59,25 +69,28 @@ class Page:
         return f"{_display(self.source)}:{line}"
 
 
-def read_pages(folder: Path) -> list[Page]:
-    """Every NN-slug.md in `folder`, in number order."""
-    return [read_page(p) for p in sorted(folder.glob("*.md")) if SOURCE_NAME.match(p.name)]
+def read_pages(folder: Path, lang: str = "en") -> list[Page]:
+    """Every NN-slug.md in `folder` (written in `lang`), in number order."""
+    return [read_page(p, lang) for p in sorted(folder.glob("*.md")) if SOURCE_NAME.match(p.name)]
 
 
-def read_page(path: Path) -> Page:
+def read_page(path: Path, lang: str = "en") -> Page:
     """One source file as a Page; problems in its markers are recorded on the page, not raised."""
     number, slug = SOURCE_NAME.match(path.name).groups()  # type: ignore[union-attr]  # read_pages lists only matching names
-    page = Page(int(number), slug, path, "lesson", [])
+    page = Page(int(number), slug, path, "lesson", [], lang=lang)
     buffer: list[str] = []
     start = 1
 
     def flush() -> None:
         text = "\n".join(buffer).strip("\n")
         if text.strip():
-            page.cells.append(Cell("markdown", text, _role(text, page.cells), start))
+            page.cells.append(Cell("markdown", text, _role(text, page.cells, page.lang), start))
         buffer.clear()
 
     for number_, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if number_ == 1 and lang != "en" and _translation_line(page, line):
+            start = 2
+            continue
         marker = MARKER.match(line)
         if line.startswith("## ") or marker:
             flush()
@@ -91,10 +104,23 @@ def read_page(path: Path) -> Page:
     return page
 
 
-def _role(text: str, before: list[Cell]) -> str:
+def _translation_line(page: Page, line: str) -> bool:
+    """Read a translation's first line into the page; whether it was one (a mistyped one is a problem)."""
+    found = TRANSLATION_LINE.match(line.strip())
+    if found:
+        page.translation_of, page.english_hash = found.group(1), found.group(2)
+        return True
+    if TRANSLATION_START.match(line):
+        page.problems.append(f"{page.where(1)}: cannot read this first line; write it exactly as "
+                             f"<!-- translation of {page.source.name}; English hash HASH -->")
+        return True
+    return False
+
+
+def _role(text: str, before: list[Cell], lang: str) -> str:
     if text.lstrip().startswith("# ") and not any(c.role == "title" for c in before):
         return "title"
-    if re.match(r"^##\s+key points\b", text.lstrip(), re.IGNORECASE):
+    if key_points_heading(text, lang):
         return "keypoints"
     return "section"
 

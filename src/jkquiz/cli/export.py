@@ -14,6 +14,7 @@ from jkquiz.errors import BankError
 from jkquiz.cli.bankarg import add_bank_option, open_bank
 from jkquiz.engine.select import check_topics
 from jkquiz.errors import JkquizError, QuizError
+from jkquiz.i18n import LANGUAGES, set_language
 from jkquiz.interop import EXPORTERS, ExportResult, choose_questions
 
 SUFFIXES = {"gift": ".gift", "moodle-xml": ".xml", "anki": ".apkg", "jupyterquiz": ".json", "html": ".html"}
@@ -31,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "default: standard output")
     p.add_argument("--order-as", choices=("matching", "ordering"), default="matching",
                    help="moodle-xml: order questions as matching (any Moodle) or Moodle's Ordering type")
+    p.add_argument("--lang", choices=LANGUAGES, metavar="LANG",
+                   help="language of the pages' buttons and messages (html): en, ko or ja; "
+                        "default: $JKQUIZ_LANG, else English")
     add_bank_option(p)
     p.set_defaults(func=export)
 
@@ -40,6 +44,8 @@ def export(args: argparse.Namespace) -> int:
     from jkquiz.errors import UsageError
 
     target = _check_output(args)
+    if args.lang:
+        set_language(args.lang)
     try:
         bank = open_bank(args.bank, strict=True)
     except BankError as exc:

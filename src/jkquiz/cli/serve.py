@@ -28,6 +28,9 @@ def _common(parser: argparse.ArgumentParser, default_port: int) -> None:
                         help="password-like key in the address; generated when --ip is not 127.0.0.1 and none is given")
     parser.add_argument("--no-browser", action="store_true", help="print the address but do not open a browser")
     parser.add_argument("--notebooks", metavar="DIR", help="folder of the lesson notebooks (default: the course's)")
+    parser.add_argument("--lang", choices=("en", "ko", "ja"),
+                        help="the course in English, Korean (ko) or Japanese (ja): that language's lessons, quizzes "
+                             "and JupyterLab's menus (default: English lessons, quizzes in the learner's chosen language)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,7 +48,7 @@ def _serve(planner: Callable[..., Any], args: argparse.Namespace) -> int:
     from jkquiz.serve.server import serve
 
     try:
-        launch = planner(notebooks=args.notebooks, ip=args.ip, port=args.port, token=args.token)
+        launch = planner(notebooks=args.notebooks, ip=args.ip, port=args.port, token=args.token, lang=args.lang)
     except BadAddress as exc:
         raise UsageError(str(exc)) from None
     return serve(launch, open_browser=not args.no_browser)

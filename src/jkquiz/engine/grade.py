@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from jkquiz.i18n import _
 from jkquiz.types import get_type
 from jkquiz.types.base import QuestionBase, Status, Verdict, invalid
 from jkquiz.types.number import parse_number
@@ -41,9 +42,11 @@ def answer_text(question: QuestionBase) -> str:
     return get_type(question.type).answer_text(question)
 
 
-def response_text(question: QuestionBase, response: Any) -> str:
-    """A learner's response as text (for records and reports)."""
+def response_text(question: QuestionBase, response: Any, *, shown: bool = False) -> str:
+    """A learner's response as text (for records and reports: always English; `shown`: as the learner reads it)."""
     if isinstance(response, bool):
+        if shown:
+            return _("True") if response else _("False")
         return "True" if response else "False"
     if isinstance(response, Mapping):
         return "; ".join(f"{k} → {v}" for k, v in response.items())

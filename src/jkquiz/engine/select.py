@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import QuestionBase
 from jkquiz.errors import QuizError
+from jkquiz.i18n import ngettext
 from jkquiz.types import get_type
 from jkquiz.types.base import Layout
 
@@ -78,7 +79,9 @@ def select_questions(
     chosen.sort(key=lambda q: q.difficulty)
     note = ""
     if len(pool) < n:
-        note = f"Only {len(pool)} question{'s' * (len(pool) != 1)} match{'es' * (len(pool) == 1)} this quiz, so you get all of them (you asked for {n})."
+        note = ngettext("Only {count} question matches this quiz, so you get all of them (you asked for {asked}).",
+                        "Only {count} questions match this quiz, so you get all of them (you asked for {asked}).",
+                        len(pool)).format(count=len(pool), asked=n)
     return Selection(chosen, note)
 
 

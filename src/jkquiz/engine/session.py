@@ -19,11 +19,12 @@ from jkquiz.engine.explain import Perspective, SourceNote, explain
 from jkquiz.engine.grade import Verdict, grade, offered, response_text
 from jkquiz.engine.select import Layout, lay_out
 from jkquiz.errors import JkquizError, QuizError
+from jkquiz.i18n import N_, _
 from jkquiz.types import get_type
 
 
 log = logging.getLogger("jkquiz")
-UNEXPECTED = ("Your answer could not be saved because of an unexpected error in jkquiz (described in jkquiz.log "
+UNEXPECTED = N_("Your answer could not be saved because of an unexpected error in jkquiz (described in jkquiz.log "
               "beside your progress file). Your feedback is below; please tell your instructor.")
 
 
@@ -148,10 +149,10 @@ class QuizSession:
             try:
                 self.on_attempt(self._attempt(item.question, response, verdict, seconds))
             except (JkquizError, OSError) as exc:  # the store says what went wrong, in a learner's words
-                item.feedback = feedback = _replace(feedback, warning=f"Your answer could not be saved: {exc}")
+                item.feedback = feedback = _replace(feedback, warning=_("Your answer could not be saved: {error}").format(error=exc))
             except Exception:  # a bug: the learner keeps the feedback and a plain message; the log gets the traceback
                 log.exception("saving the answer to %s failed", qid)
-                item.feedback = feedback = _replace(feedback, warning=UNEXPECTED)
+                item.feedback = feedback = _replace(feedback, warning=_(UNEXPECTED))
         return feedback
 
     def skip(self, qid: str) -> None:
@@ -197,7 +198,7 @@ class QuizSession:
         about = explain(self.bank, q, self.localizer, text)
         picked = get_type(q.type).picked(q, response)
         notes = tuple(_choice_note(text.label(c), about.choice_feedback[c]) for c in picked if c in about.choice_feedback)
-        shown = response_text(shown_question(q, text), shown_value(response, text))
+        shown = response_text(shown_question(q, text), shown_value(response, text), shown=True)
         return Feedback(q.id, verdict, about.answer, about.explanation, about.sources, about.perspectives, notes, shown)
 
     def _attempt(self, q: QuestionBase, response: Any, verdict: Verdict, seconds: float) -> Attempt:

@@ -15,14 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from jkquiz.i18n.catalogs import translations
-from jkquiz.i18n.formats import format_date, format_datetime, format_number, format_percent
+from jkquiz.i18n.formats import format_date, format_datetime, format_number, format_percent, format_time
 from jkquiz.i18n.language import (
     LANGUAGE_NAMES, LANGUAGES, LOCALES, LanguageError, choices, get_language, normalize_language, remember_language,
     set_language,
 )
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "LOCALES", "LanguageError", "N_", "_", "choices", "format_date",
-           "format_datetime", "format_number", "format_percent", "forget_catalogs", "get_language", "gettext",
+           "format_datetime", "format_number", "format_percent", "format_time", "forget_catalogs", "get_language", "gettext",
            "install_jinja", "ngettext", "normalize_language", "remember_language", "set_language"]
 
 

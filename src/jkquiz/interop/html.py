@@ -22,9 +22,24 @@ from jkquiz.bank.model import QuestionBase
 from jkquiz.engine.explain import explain
 from jkquiz.engine.select import lay_out
 from jkquiz.fonts import embedded_css
+from jkquiz.i18n import N_, _, get_language
 from jkquiz.interop.common import ExportResult, Notes, by_topic
 from jkquiz.templates import render
 from jkquiz.types import get_type
+
+# What the page's script says (static/quiz.js), translated into the page's language when it is written
+SCRIPT_MESSAGES = (
+    N_("✔ Correct."), N_("◐ Partly right."), N_("✘ Not quite."), N_("ℹ Not checked yet."),
+    N_("Choose an answer first."), N_("'{response}' is not one of the choices."), N_("Select at least one choice."),
+    N_("{hits} of {right} right choices selected, {wrong} wrong."), N_("{hits} of {right} right choices selected."),
+    N_("Choose True or False first."), N_("Type a number first."),
+    N_("'{response}' is not a number. Please type digits only, for example 42."),
+    N_("{number} is too high."), N_("{number} is too low."), N_("Type an answer first."),
+    N_("Accepted; correct spelling: {answer}"), N_("Place every item exactly once."), N_("Match every item first."),
+    N_("Answer:"), N_("Japan's government"), N_("South Korea's government"), N_("Source"), N_("Sources"),
+    N_("✔ right"), N_("✘ wrong"), N_("{answered} of {total} answered · {points} point"),
+    N_("{answered} of {total} answered · {points} points"),
+)
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data:; "
        "base-uri 'none'; form-action 'none'")
@@ -76,13 +91,14 @@ def topic_page(bank: Bank, topic_id: str, questions: list[QuestionBase]) -> str:
     """The quiz page of one topic."""
     topic = bank.topics.get(topic_id)
     title = topic.title if topic else topic_id
-    data: dict[str, Any] = {"topic": topic_id, "questions": {}}
+    data: dict[str, Any] = {"topic": topic_id, "questions": {}, "lang": get_language(),
+                            "messages": {message: _(message) for message in SCRIPT_MESSAGES}}
     cards = []
     for number, q in enumerate(questions, 1):
         options = list(lay_out(q, random.Random(f"html:{q.id}")).options)
         data["questions"][q.id] = question_data(bank, q, options)
         cards.append(card(q, number, options))
-    return _page("topic.html.j2", f"{title} — quiz", topic_title=title, summary=topic.summary if topic else None,
+    return _page("topic.html.j2", _("{topic} — quiz").format(topic=title), topic_title=title, summary=topic.summary if topic else None,
                  cards=cards, data_json=Markup(_json_for_script(data)), script=Markup(_asset("quiz.js")))
 
 
@@ -90,7 +106,7 @@ def index_page(bank: Bank, names: list[str]) -> str:
     """A table of contents linking every topic page."""
     by_name = {page_name(bank, t): t for t in bank.topics}
     links = [{"href": name, "title": bank.topics[by_name[name]].title} for name in names if name in by_name]
-    return _page("index.html.j2", "Japan–South Korea relations — quizzes", links=links)
+    return _page("index.html.j2", _("Japan–South Korea relations — quizzes"), links=links)
 
 
 def question_data(bank: Bank, q: QuestionBase, options: list[str]) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from markupsafe import Markup
 
 from jkquiz.course import notebooks_dir
 from jkquiz.fonts import UI_FONTS, font_face_css, stack
+from jkquiz.i18n import _, format_number, ngettext
+from jkquiz.i18n.switch import LanguageLink, language_links
 from jkquiz.templates import render
 
 
@@ -35,9 +37,13 @@ class Score:
 
     def __str__(self) -> str:
         if not self.answered:
-            return "not started"
-        tried = f" ({self.answered} of {self.questions} questions tried)" if self.questions else ""
-        return f"{self.right} of {self.answered} answer{'s' * (self.answered != 1)} right{tried}"
+            return _("not started")
+        right = ngettext("{right} of {answered} answer right", "{right} of {answered} answers right", self.answered)
+        text = right.format(right=format_number(self.right), answered=format_number(self.answered))
+        if self.questions:
+            text += " " + _("({answered} of {questions} questions tried)").format(
+                answered=format_number(self.answered), questions=format_number(self.questions))
+        return text
 
 
 def read_entries(folder: Path) -> list[Entry]:
@@ -55,8 +61,10 @@ def learner_scores() -> dict[str, Score]:
     return {row.topic: Score(row.correct, row.answered, row.questions) for row in overview().rows}
 
 
-def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score]) -> str:
-    """The contents as HTML (notebook/templates/contents.html.j2, autoescaped): one linked entry per lesson."""
+def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score],
+                  languages: Sequence[LanguageLink] = ()) -> str:
+    """The contents as HTML (notebook/templates/contents.html.j2, autoescaped): one linked entry per lesson, and
+    the language switch when the lessons exist in more than one language."""
     lessons = []
     for lesson in entries:
         score = scores.get(lesson.topic, Score(0, 0)) if lesson.topic else None
@@ -67,17 +75,19 @@ def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score]) -> str:
         })
     fonts = Markup(font_face_css())
     family = stack(f"var(--jp-content-font-family, {UI_FONTS})")
-    return render("jkquiz.notebook", "contents.html.j2", lessons=lessons, fonts=fonts, family=family)
+    return render("jkquiz.notebook", "contents.html.j2", lessons=lessons, fonts=fonts, family=family,
+                  languages=list(languages) if len(languages) > 1 else [])
 
 
 class ContentsPage:
     """The contents page; a notebook shows it as HTML."""
 
-    def __init__(self, entries: Sequence[Entry], scores: Mapping[str, Score]) -> None:
-        self.entries, self.scores = list(entries), dict(scores)
+    def __init__(self, entries: Sequence[Entry], scores: Mapping[str, Score],
+                 languages: Sequence[LanguageLink] = ()) -> None:
+        self.entries, self.scores, self.languages = list(entries), dict(scores), list(languages)
 
     def _repr_html_(self) -> str:
-        return contents_html(self.entries, self.scores)
+        return contents_html(self.entries, self.scores, self.languages)
 
     def __repr__(self) -> str:
         return f"<jkquiz contents: {len(self.entries)} notebook(s)>"
@@ -87,4 +97,13 @@ def contents(folder: str | Path | None = None) -> ContentsPage:
     """The course contents with the learner's scores; the lessons next to this notebook by default."""
     here = Path.cwd()
     chosen = Path(folder) if folder else here if any(here.glob("[0-9][0-9]-*.ipynb")) else notebooks_dir().resolve()
-    return ContentsPage(read_entries(chosen), learner_scores())
+    return ContentsPage(read_entries(chosen), learner_scores(), language_links(chosen.resolve(), contents_page(chosen)))
+
+
+def contents_page(folder: Path) -> str:
+    """The page the switch links to in each language: this contents page's own notebook when it is one of the
+    lessons' folder (the app's index), else the start page."""
+    here = Path.cwd()
+    if here.resolve() == folder.resolve() and (folder / "index.ipynb").is_file():
+        return "index.ipynb"
+    return "00-start-here.ipynb"

@@ -3,6 +3,9 @@ learner's progress so the next session opens in it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from jkquiz import i18n
 from jkquiz.bank import Bank
 from jkquiz.bank.localize import Localizer
@@ -11,7 +14,10 @@ from jkquiz.errors import ProgressError
 from jkquiz.i18n import _
 from jkquiz.progress.current import LANGUAGE_KEY, progress_store
 
-__all__ = ["localizer_for", "remember", "set_language"]
+__all__ = ["choose_language", "localizer_for", "remember", "set_language"]
+
+if TYPE_CHECKING:
+    from jkquiz.widgets.language import LanguageSwitch
 
 
 def remember(code: str) -> bool:
@@ -23,10 +29,18 @@ def remember(code: str) -> bool:
     return True
 
 
-def set_language(lang: str) -> None:
-    """Speak `lang` ('en', 'ko' or 'ja') from now on, in this notebook and (remembered) in the next sessions."""
+def set_language(lang: str, *, remember_choice: bool = True, quiet: bool = False) -> None:
+    """Speak `lang` ('en', 'ko' or 'ja') from now on, in this notebook and (remembered) in the next sessions.
+
+    A translated lesson's hidden first cell passes remember_choice=False, quiet=True: the page speaks its own
+    language without a word, and opening it does not change the language the learner chose for the course.
+    """
     code = i18n.set_language(lang)
+    if not remember_choice:
+        return
     saved = remember(code)
+    if quiet:
+        return
     name = i18n.LANGUAGE_NAMES[code]
     if saved:
         print(_("The course now speaks {language}. Run a quiz's cell again to see it in this language.").format(
@@ -41,3 +55,15 @@ def localizer_for(bank: Bank) -> Localizer:
     if not is_course_bank(bank):
         return Localizer(bank)
     return course_localizer(i18n.get_language())
+
+
+def choose_language() -> LanguageSwitch:
+    """Buttons to choose the course's language (remembered), with a link to the lessons in the language chosen."""
+    from jkquiz.i18n.switch import language_links
+    from jkquiz.widgets.language import LanguageSwitch
+
+    def choose(code: str) -> bool:
+        i18n.set_language(code)
+        return remember(code)
+
+    return LanguageSwitch(choose, lambda: language_links(Path.cwd()))

@@ -11,6 +11,7 @@ from jkquiz.bank.shared import course_bank
 from jkquiz.errors import BankError
 from jkquiz.notebook.language import localizer_for
 from jkquiz.engine import AttemptHook, QuizSession, check_question, select_questions
+from jkquiz.i18n import _
 
 __all__ = ["ask", "course_bank", "quiz"]
 
@@ -56,7 +57,7 @@ def quiz(
     tag_list = list(tags) if tags is not None else None
     if title is None:
         names = [topic] if isinstance(topic, str) else list(topic or [])
-        title = " + ".join(localizer_for(bank).topic_title(t) for t in names if t in bank.topics) or "Quiz"
+        title = " + ".join(localizer_for(bank).topic_title(t) for t in names if t in bank.topics) or _("Quiz")
 
     def new_session(draw_seed: int | None = seed) -> QuizSession:
         rng = random.Random(draw_seed)
@@ -84,6 +85,5 @@ def ask(qid: str, *, seed: int | None = None, bank: Bank | None = None) -> QuizV
     from jkquiz.notebook.study import meet
 
     meet(question.id)
-    return QuizView(QuizSession([question], bank, seed=seed, title="Quick check", on_attempt=_recorder(bank),
+    return QuizView(QuizSession([question], bank, seed=seed, title=_("Quick check"), on_attempt=_recorder(bank),
                                 localizer=localizer_for(bank)), single=True)
-

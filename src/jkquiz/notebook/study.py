@@ -9,6 +9,7 @@ from jkquiz.bank import Bank
 from jkquiz.bank.shared import course_bank
 from jkquiz.engine import Attempt, QuizSession
 from jkquiz.errors import ProgressError, QuizError
+from jkquiz.i18n import N_, _, ngettext
 from jkquiz.notebook.language import localizer_for
 from jkquiz.progress import Overview, ProgressStore, current_hashes, due_phrase, plan_review, topic_progress
 from jkquiz.progress import current
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from jkquiz.widgets.dashboard import DashboardView
     from jkquiz.widgets.review import ReviewView
 
-NOTHING_YET = ("Nothing to review yet. Answer the quizzes in the lessons: each question comes back here "
+NOTHING_YET = N_("Nothing to review yet. Answer the quizzes in the lessons: each question comes back here "
                "when it is due for review.")
 
 
@@ -55,7 +56,7 @@ def met_questions(bank: Bank) -> set[str]:
 def set_learner(name: str) -> None:
     """Save answers under `name` from now on (remembered); answers given before any name was set move with it."""
     clean = name_learner(progress_store(), name)
-    print(f"Your answers are saved as {clean}.")
+    print(_("Your answers are saved as {name}.").format(name=clean))
 
 
 class Recorder:
@@ -74,8 +75,9 @@ class Recorder:
                 self.pending.pop(0)
         except ProgressError as exc:
             waiting = len(self.pending)
-            raise ProgressError(f"{exc} {'It is' if waiting == 1 else f'{waiting} answers are'} kept and will be "
-                                "saved with your next answer.") from exc
+            kept = ngettext("It is kept and will be saved with your next answer.",
+                            "{count} answers are kept and will be saved with your next answer.", waiting)
+            raise ProgressError(f"{exc} {kept.format(count=waiting)}") from exc
 
 
 _RECORDER = Recorder()
@@ -104,20 +106,21 @@ def review(n: int = 10, *, now: datetime | None = None, bank: Bank | None = None
     if not planned:
         return ReviewView(None, _nothing_due(store, who, now, hashes), warning=store.warning)
     changed = sum(item.changed for item in planned)
-    note = ("" if not changed else "One question here changed since you last answered it, so it starts afresh."
-            if changed == 1 else f"{changed} questions here changed since you last answered them, so they start afresh.")
-    session = QuizSession([bank.questions[i.question_id] for i in planned], bank, title="Review", note=note,
+    note = ("" if not changed else _("One question here changed since you last answered it, so it starts afresh.")
+            if changed == 1 else _("{count} questions here changed since you last answered them, so they start afresh.")
+            .format(count=changed))
+    session = QuizSession([bank.questions[i.question_id] for i in planned], bank, title=_("Review"), note=note,
                           on_attempt=recorder(bank), localizer=localizer_for(bank))
     return ReviewView(session, "", warning=store.warning)
 
 
 def _nothing_due(store: ProgressStore, who: str, now: datetime, hashes: dict[str, str]) -> str:
     if not store.count(who):
-        return NOTHING_YET
+        return _(NOTHING_YET)
     upcoming = store.next_due(who, now, hashes)
     if upcoming is None:
-        return "Nothing is due for review."
-    return f"Nothing is due for review. Your next review is due {due_phrase(upcoming, now)}."
+        return _("Nothing is due for review.")
+    return _("Nothing is due for review. Your next review is due {when}.").format(when=due_phrase(upcoming, now))
 
 
 def overview(*, now: datetime | None = None, bank: Bank | None = None) -> Overview:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jkquiz.engine.attempt import Attempt
+from jkquiz.i18n import N_, _, ngettext
 from jkquiz.progress.records import ATTEMPT_COLUMNS
 from jkquiz.progress.pending import clear_pending, read_pending
 from jkquiz.progress.schema import StoreProblem, check_file, migrate
@@ -17,7 +18,7 @@ from jkquiz.progress.store import BUSY_SECONDS, ProgressStore, _friendly, connec
 DB_NAME = "progress.sqlite3"
 OPEN_WAIT = 1.5  # seconds to wait for a busy file when opening it, before working from memory
 RETRY_EVERY = 5.0  # seconds between attempts to reach a busy file again
-WRITABLE_ADVICE = "The file was left untouched. Make it writable, or set JKQUIZ_HOME to a folder you can write to."
+WRITABLE_ADVICE = N_("The file was left untouched. Make it writable, or set JKQUIZ_HOME to a folder you can write to.")
 
 
 def progress_path() -> Path:
@@ -38,19 +39,22 @@ def open_store(path: Path | str | None = None, *, wait: float = OPEN_WAIT) -> Pr
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreProblem(path, f"The folder {path.parent} for your progress cannot be created ({exc.strerror}).",
-                           "Set JKQUIZ_HOME to a folder you can write to.") from exc
+        raise StoreProblem(path, _("The folder {folder} for your progress cannot be created ({error}).").format(
+            folder=path.parent, error=exc.strerror), _("Set JKQUIZ_HOME to a folder you can write to.")) from exc
     if path.exists() and not os.access(path, os.R_OK):
-        raise StoreProblem(path, f"The progress file {path} cannot be read (no permission).", WRITABLE_ADVICE)
+        raise StoreProblem(path, _("The progress file {path} cannot be read (no permission).").format(path=path),
+                           _(WRITABLE_ADVICE))
     # SQLite needs to write the file and, in WAL mode, create files beside it
     if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
-        raise StoreProblem(path, f"The progress file {path} is read-only.", WRITABLE_ADVICE)
+        raise StoreProblem(path, _("The progress file {path} is read-only.").format(path=path), _(WRITABLE_ADVICE))
     if path.is_dir():
-        raise StoreProblem(path, f"{path} is a folder, not a progress file.", "Set JKQUIZ_HOME to another folder.")
+        raise StoreProblem(path, _("{path} is a folder, not a progress file.").format(path=path),
+                           _("Set JKQUIZ_HOME to another folder."))
     try:
         conn = connect(path, timeout=wait)
     except sqlite3.Error as exc:
-        raise StoreProblem(path, f"The progress file {path} cannot be opened ({exc}).", WRITABLE_ADVICE) from exc
+        raise StoreProblem(path, _("The progress file {path} cannot be opened ({error}).").format(path=path, error=exc),
+                           _(WRITABLE_ADVICE)) from exc
     try:
         check_file(path, conn)  # reads only: nothing is written to a file that is not sound
         conn.execute("PRAGMA journal_mode = WAL")  # readers never block the writer: two notebooks at once
@@ -62,7 +66,8 @@ def open_store(path: Path | str | None = None, *, wait: float = OPEN_WAIT) -> Pr
     except sqlite3.Error as exc:
         conn.close()
         if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreProblem(path, f"Another program is using your progress file {path} right now.", "",
+            raise StoreProblem(path, _("Another program is using your progress file {path} right now.").format(
+                path=path), "",
                                busy=True) from exc
         text = _friendly(exc, path)
         raise StoreProblem(path, text[0].upper() + text[1:], "") from exc
@@ -84,19 +89,23 @@ def open_or_fallback(path: Path | str | None = None) -> ProgressStore:
         try:
             return open_store(path)
         except OSError as exc:  # e.g. a folder on the way that cannot be searched
-            raise StoreProblem(path, f"The progress file {path} cannot be reached ({exc.strerror or exc}).",
-                               WRITABLE_ADVICE, readable=False) from exc
+            raise StoreProblem(path, _("The progress file {path} cannot be reached ({error}).").format(
+                path=path, error=exc.strerror or exc), _(WRITABLE_ADVICE), readable=False) from exc
     except StoreProblem as problem:
         store = ProgressStore.in_memory()
         copied = _copy_readable(path, store) if problem.readable else 0
         if problem.busy:
             store.wait_for(path, lambda: open_store(path, wait=0.2), RETRY_EVERY)
-            store.warning = (f"{problem.problem} Your answers are kept and will be saved to it as soon as it is "
-                             "free; nothing is lost.")
+            store.warning = f"{problem.problem} " + _("Your answers are kept and will be saved to it as soon as it "
+                                                      "is free; nothing is lost.")
             return store
-        shown = f"Your earlier progress ({copied} answer{'s' * (copied != 1)}) is shown, but answers" if copied else "Answers"
-        store.warning = (f"{problem.problem} {shown} from now on are kept only until this notebook closes. "
-                         f"{problem.advice}").strip()
+        if copied:
+            kept = ngettext("Your earlier progress ({count} answer) is shown, but answers from now on are kept only "
+                            "until this notebook closes.", "Your earlier progress ({count} answers) is shown, but "
+                            "answers from now on are kept only until this notebook closes.", copied).format(count=copied)
+        else:
+            kept = _("Answers from now on are kept only until this notebook closes.")
+        store.warning = f"{problem.problem} {kept} {problem.advice}".strip()
         return store
 
 

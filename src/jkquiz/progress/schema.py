@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from jkquiz.errors import ProgressError
+from jkquiz.i18n import N_, _
 
 APPLICATION_ID = 0x6A6B717A  # "jkqz" in the SQLite header: tells our files from other programs' databases
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -49,15 +50,16 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
-DAMAGED_ADVICE = ("The file was left untouched. To start a new record, move it away (for example rename it to "
+DAMAGED_ADVICE = N_("The file was left untouched. To start a new record, move it away (for example rename it to "
                   "progress.sqlite3.bad); keep it if you want help recovering it.")
 
 
 class StoreProblem(ProgressError):
     """A progress file that cannot be used: what is wrong with it, and what the learner can do."""
 
-    def __init__(self, path: Path | str, problem: str, advice: str = DAMAGED_ADVICE, *, readable: bool = True,
+    def __init__(self, path: Path | str, problem: str, advice: str | None = None, *, readable: bool = True,
                  busy: bool = False) -> None:
+        advice = _(DAMAGED_ADVICE) if advice is None else advice
         self.path, self.problem, self.advice = Path(path), problem, advice
         self.readable = readable  # False when not even a read-only look at the file makes sense
         self.busy = busy  # another program holds the file: it will be free again
@@ -69,7 +71,8 @@ def check_file(path: Path, conn: sqlite3.Connection) -> int:
     if path.exists() and path.stat().st_size:
         with path.open("rb") as handle:
             if handle.read(16) != SQLITE_MAGIC:
-                raise StoreProblem(path, f"The progress file {path} is not a progress database (it is not an SQLite file).",
+                raise StoreProblem(path, _("The progress file {path} is not a progress database (it is not an SQLite "
+                                           "file).").format(path=path),
                                    readable=False)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -78,22 +81,24 @@ def check_file(path: Path, conn: sqlite3.Connection) -> int:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         if "locked" in str(exc):
-            raise StoreProblem(path, f"The progress file {path} is busy: another program has kept it locked.",
-                               "Close other notebooks using it, then restart this one.") from exc
-        raise StoreProblem(path, f"The progress file {path} is damaged ({exc}).") from exc
+            raise StoreProblem(path, _("The progress file {path} is busy: another program has kept it locked.").format(
+                path=path), _("Close other notebooks using it, then restart this one.")) from exc
+        raise StoreProblem(path, _("The progress file {path} is damaged ({error}).").format(path=path, error=exc)) from exc
     if result != "ok":
         lines = [line for line in str(result).splitlines() if line.strip() and not line.startswith("***")]
         said = (lines or ["?"])[0] + (" …" if len(lines) > 1 else "")
-        raise StoreProblem(path, f"The progress file {path} is damaged (SQLite's check says: {said}).")
+        raise StoreProblem(path, _("The progress file {path} is damaged (SQLite's check says: {said}).").format(
+            path=path, said=said))
     if app_id != APPLICATION_ID and tables:
-        raise StoreProblem(path, f"The file {path} is a database of another program, not a jkquiz progress file.")
+        raise StoreProblem(path, _("The file {path} is a database of another program, not a jkquiz progress file.")
+                           .format(path=path))
     if version > SCHEMA_VERSION:
         raise StoreProblem(
             path,
-            f"The progress file {path} was written by a newer version of jkquiz "
-            f"(progress format {version}; this version knows formats up to {SCHEMA_VERSION}).",
-            "The file was left untouched. Update jkquiz (run `python3 course.py start` in an up-to-date copy "
-            "of the course) to keep saving your progress.",
+            _("The progress file {path} was written by a newer version of jkquiz (progress format {version}; this "
+              "version knows formats up to {known}).").format(path=path, version=version, known=SCHEMA_VERSION),
+            _("The file was left untouched. Update jkquiz (run `python3 course.py start` in an up-to-date copy "
+              "of the course) to keep saving your progress."),
         )
     return version
 

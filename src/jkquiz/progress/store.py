@@ -12,6 +12,7 @@ from pathlib import Path
 from jkquiz.bank.model import Rename
 from jkquiz.engine.attempt import Attempt
 from jkquiz.errors import ProgressError
+from jkquiz.i18n import _
 from jkquiz.progress.records import (
     ATTEMPT_COLUMNS, CARD_COLUMNS, CardState, stamp,
 )
@@ -233,14 +234,17 @@ class ProgressStore:
 
 def _friendly(exc: sqlite3.Error, path: Path | None) -> str:
     """What went wrong with the database, in words a learner can act on."""
-    where = f"the progress file {path}" if path else "the progress store"
+    where = _("the progress file {path}").format(path=path) if path else _("the progress store")
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return f"{where} is busy: another notebook kept it locked for over {BUSY_SECONDS:g} seconds."
+        return _("{where} is busy: another notebook kept it locked for over {seconds} seconds.").format(
+            where=where, seconds=f"{BUSY_SECONDS:g}")
     if "readonly" in text or "read-only" in text:
-        return f"{where} is read-only. Make it writable, or set JKQUIZ_HOME to a folder you can write to."
+        return _("{where} is read-only. Make it writable, or set JKQUIZ_HOME to a folder you can write to.").format(
+            where=where)
     if "full" in text:
-        return f"the disk holding {where} is full. Free some space and try again."
+        return _("the disk holding {where} is full. Free some space and try again.").format(where=where)
     if "malformed" in text or "not a database" in text:
-        return f"{where} is damaged ({text}). Restart the notebook: progress will then be kept in memory."
-    return f"{where} could not be used ({text})."
+        return _("{where} is damaged ({error}). Restart the notebook: progress will then be kept in memory.").format(
+            where=where, error=text)
+    return _("{where} could not be used ({error}).").format(where=where, error=text)

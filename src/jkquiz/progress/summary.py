@@ -8,6 +8,7 @@ from datetime import datetime
 
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.model import content_hash
+from jkquiz.i18n import _, format_date, format_time, get_language, ngettext
 from jkquiz.progress.records import CardState
 from jkquiz.progress.schedule import DueItem
 
@@ -74,11 +75,23 @@ def due_phrase(moment: datetime, now: datetime) -> str:
     """When a review falls due, in local time and relative to now: 'on Tue 2 Dec 2026 at 14:05 (in 3 days)'."""
     seconds = (moment - now).total_seconds()
     local = moment.astimezone()
-    when = f"on {local:%a} {local.day} {local:%b %Y} at {local:%H:%M}"
+    if get_language() == "en":
+        when = f"on {local:%a} {local.day} {local:%b %Y} at {local:%H:%M}"
+    else:  # the language's own order and words: 2026년 12월 2일 (화) 오후 2:05 / 2026年12月2日(火) 14:05
+        when = _("on {date} at {time}").format(date=format_date(local, "weekday"), time=format_time(local))
     if seconds <= 0:
-        return "now"
+        return _("now")
     for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
             count = round(seconds / size)
-            return f"{when} (in {count} {unit}{'s' * (count != 1)})"
-    return f"{when} (in less than a minute)"
+            return _("{when} ({within})").format(when=when, within=_within(unit, count))
+    return _("{when} ({within})").format(when=when, within=_("in less than a minute"))
+
+
+def _within(unit: str, count: int) -> str:
+    """'in 3 days', '3일 후', '3日後'."""
+    if unit == "day":
+        return ngettext("in {count} day", "in {count} days", count).format(count=count)
+    if unit == "hour":
+        return ngettext("in {count} hour", "in {count} hours", count).format(count=count)
+    return ngettext("in {count} minute", "in {count} minutes", count).format(count=count)

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from jkquiz.serve.address import remote_notes
+from jkquiz.serve.language import check_language, pack_notes, require_language, speak
 from jkquiz.serve.paths import START_NOTEBOOK
 from jkquiz.serve.prepare import checked_request, own_kernel_env
 from jkquiz.serve.server import Launch
@@ -17,9 +18,12 @@ DEFAULT_PORT = 8888
 
 
 def plan_lab(*, notebooks: str | None = None, ip: str = "127.0.0.1", port: int | None = None,
-             token: str | None = None) -> Launch:
-    """What to run for JupyterLab on the course: checked notebooks, a free port, a token when needed."""
+             token: str | None = None, lang: str | None = None) -> Launch:
+    """What to run for JupyterLab on the course: checked notebooks, a free port, a token when needed; in `lang`
+    ('ko', 'ja', 'en'), the start page of that language, its kernels and JupyterLab's menus speaking it."""
+    lang = check_language(lang)
     folder, ip, token, port = checked_request("jupyterlab", "JupyterLab", notebooks, ip, port, token, DEFAULT_PORT)
+    start = require_language(folder, lang).relative_to(folder) / START_NOTEBOOK
     argv = [
         sys.executable, "-m", "jupyterlab",
         "--no-browser",  # jkquiz opens the browser itself once the server answers
@@ -32,6 +36,7 @@ def plan_lab(*, notebooks: str | None = None, ip: str = "127.0.0.1", port: int |
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         argv.append("--allow-root")  # containers and classroom machines often run as root
     workdir = Path(tempfile.mkdtemp(prefix="jkquiz-lab-"))
-    return Launch(name="JupyterLab", argv=argv, env=own_kernel_env(workdir), cwd=folder, ip=ip, port=port,
-                  path=f"/lab/tree/{quote(START_NOTEBOOK)}", token=token, workdir=workdir,
-                  notes=remote_notes(ip, "run any code on this computer"))
+    # the whole course stays the server's root, so a translated page's links to English pages (../) work
+    return Launch(name="JupyterLab", argv=argv, env=speak(own_kernel_env(workdir), workdir, lang), cwd=folder, ip=ip,
+                  port=port, path=f"/lab/tree/{quote(start.as_posix())}", token=token, workdir=workdir,
+                  notes=remote_notes(ip, "run any code on this computer") + pack_notes(lang))

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
+from jkquiz.i18n import _
+
 # Grades Moodle accepts for an answer (question_bank::fraction_options_full); an import
 # with any other grade fails unless the teacher picks "nearest grade".
 MOODLE_FRACTIONS = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25,
@@ -178,8 +180,9 @@ def typed_input(q: Any, hint: str, mode: str) -> str:
     """The text box of the static HTML page, with the unit after it."""
     unit = getattr(q, "unit", None)
     after = f" <span>{escape(unit)}</span>" if unit else ""
-    return (f'<p><label class="jkq-sr" for="in-{escape(q.id)}">Your answer</label>'
-            f'<input type="text" id="in-{escape(q.id)}" placeholder="{hint}" inputmode="{mode}">'
+    label = escape(_("Your answer"))
+    return (f'<p><label class="jkq-sr" for="in-{escape(q.id)}">{label}</label>'
+            f'<input type="text" id="in-{escape(q.id)}" placeholder="{escape(_(hint), quote=True)}" inputmode="{mode}">'
             f"{after}</p>")
 
 

@@ -12,6 +12,7 @@ from pydantic import Field
 from jkquiz.types.base import Layout, QuestionBase, QuestionType, Text, Verdict, from_score, invalid
 from jkquiz.types.export import Notes, gift_pairs, html_list, moodle_matching, stable_shuffle
 from jkquiz.types.fields import form_lines, split_pair
+from jkquiz.i18n import N_, _
 
 NAME = "match"
 
@@ -27,7 +28,7 @@ def grade(q: MatchQuestion, response: Any) -> Verdict:
     """Pairs; credit per right pair."""
     chosen: Mapping[str, Any] = response if isinstance(response, Mapping) else {}
     if any(chosen.get(left) in (None, "") for left, _ in q.pairs):
-        return invalid("Match every item first.")
+        return invalid(_("Match every item first."))
     parts = tuple(chosen[left] == right for left, right in q.pairs)
     return from_score(sum(parts) / len(parts), parts)
 
@@ -51,7 +52,7 @@ def anki_choices(q: MatchQuestion) -> str:
 
 
 def html_input(q: MatchQuestion, options: list[str], pid: str) -> str:
-    choices = '<option value="">— choose —</option>' + "".join(
+    choices = '<option value="">' + escape(_("— choose —")) + "</option>" + "".join(
         f'<option value="{i}">{escape(o)}</option>' for i, o in enumerate(options))
     rows = []
     for i, (left, _right) in enumerate(q.pairs):
@@ -73,7 +74,7 @@ TYPE = QuestionType(
     label="Match pairs",
     help="match pairs",
     lay_out=lay_out,
-    hint="Choose the matching item for each row.",
+    hint=N_("Choose the matching item for each row."),
     flags=("prompt", "pair"),
     from_flags=lambda args: {"pairs": [list(split_pair(x, "--pair")) for x in args.pair]},
     ask=ask,

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from jkquiz.errors import UsageProblem
+from jkquiz.i18n import N_, _
 from jkquiz.types.base import PickCounts, QuestionBase, QuestionType, Text, Verdict, from_score, invalid
 from jkquiz.types.export import Notes, choice_inputs, gift_choice_lines, html_list, multiple_grades, percent
 from jkquiz.types.fields import form_lines
@@ -31,16 +32,20 @@ def grade(q: MultipleQuestion, response: Any) -> Verdict:
     """Several choices; partial credit: right picks add, wrong picks subtract (never below 0)."""
     picked = set(response or ())
     if not picked:
-        return invalid("Select at least one choice.")
+        return invalid(_("Select at least one choice."))
     unknown = picked - set(q.choices)
     if unknown:
-        return invalid(f"'{sorted(unknown)[0]}' is not one of the choices.")
+        return invalid(_("'{response}' is not one of the choices.").format(response=sorted(unknown)[0]))
     right, wrong = set(q.answers), set(q.choices) - set(q.answers)
     hits, false = len(picked & right), len(picked & wrong)
     score = hits / len(right) - (false / len(wrong) if wrong else 0.0)
     if picked == right:
         return from_score(1.0)
-    message = f"{hits} of {len(right)} right choices selected" + (f", {false} wrong" if false else "") + "."
+    if false:
+        message = _("{hits} of {right} right choices selected, {wrong} wrong.").format(hits=hits, right=len(right),
+                                                                                     wrong=false)
+    else:
+        message = _("{hits} of {right} right choices selected.").format(hits=hits, right=len(right))
     return from_score(min(score, 0.99), message=message)
 
 
@@ -103,7 +108,7 @@ TYPE = QuestionType(
     label="Several right choices",
     help="several right choices",
     lay_out=lay_out_choices,
-    hint="Select every right answer.",
+    hint=N_("Select every right answer."),
     picked=picked,
     count_picks=count_picks,
     flags=("prompt", "choice", "answer"),

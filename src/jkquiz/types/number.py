@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from jkquiz.text import format_number
+from jkquiz.i18n import N_, _
 from jkquiz.types.base import QuestionBase, QuestionType, Verdict, from_score, invalid
 from jkquiz.types.export import TRY_AGAIN, Notes, quiz_html, typed_input, xml_answer
 from jkquiz.types.fields import parse_float
@@ -55,12 +56,12 @@ def grade(q: NumberQuestion, response: Any) -> Verdict:
     value = parse_number(response, q.unit)
     if value is None:
         if isinstance(response, str) and not response.strip():
-            return invalid("Type a number first.")
-        return invalid(f"'{response}' is not a number. Please type digits only, for example 42.")
+            return invalid(_("Type a number first."))
+        return invalid(_("'{response}' is not a number. Please type digits only, for example 42.").format(response=response))
     if abs(value - q.answer) <= q.tolerance + 1e-9:
         return from_score(1.0)
-    direction = "high" if value > q.answer else "low"
-    return from_score(0.0, message=f"{format_number(value)} is too {direction}.")
+    message = _("{number} is too high.") if value > q.answer else _("{number} is too low.")
+    return from_score(0.0, message=message.format(number=format_number(value)))
 
 
 def answer_text(q: NumberQuestion) -> str:
@@ -158,6 +159,6 @@ TYPE = QuestionType(
     moodle_body=moodle_body,
     anki_choices=anki_choices,
     html_data=lambda q: {"answer": q.answer, "tolerance": q.tolerance, "unit": q.unit},
-    html_input=lambda q, options, pid: typed_input(q, "Type a number and press Enter", "decimal"),
+    html_input=lambda q, options, pid: typed_input(q, N_("Type a number and press Enter"), "decimal"),
     jupyterquiz=jupyterquiz,
 )

@@ -12,6 +12,7 @@ from pydantic import Field
 from jkquiz.types.base import Layout, QuestionBase, QuestionType, Text, Verdict, from_score, invalid
 from jkquiz.types.export import Notes, gift_pairs, html_list, moodle_matching, para, position_label, stable_shuffle
 from jkquiz.types.fields import form_lines
+from jkquiz.i18n import N_, _
 
 NAME = "order"
 
@@ -27,7 +28,7 @@ def grade(q: OrderQuestion, response: Any) -> Verdict:
     """Items in order; credit per item in its right position."""
     order = list(response or ())
     if sorted(order) != sorted(q.items):
-        return invalid("Place every item exactly once.")
+        return invalid(_("Place every item exactly once."))
     parts = tuple(a == b for a, b in zip(order, q.items))
     return from_score(sum(parts) / len(parts), parts)
 
@@ -62,6 +63,7 @@ def moodle_body(element: ET.Element, q: OrderQuestion, notes: Notes) -> None:
 
 
 def html_input(q: OrderQuestion, options: list[str], pid: str) -> str:
+    up, down = _("Move up: {item}"), _("Move down: {item}")  # each button's name for a screen reader
     rows = []
     last = len(options) - 1
     for i, item in enumerate(options):
@@ -69,8 +71,8 @@ def html_input(q: OrderQuestion, options: list[str], pid: str) -> str:
         rows.append(
             f'<li class="jkq-order-item" data-index="{i}"><span class="jkq-pos">{i + 1}.</span>'
             f'<span class="jkq-item-text">{text}</span>'
-            f'<button type="button" class="jkq-move jkq-up" aria-label="Move up: {escape(item, quote=True)}"{" disabled" if i == 0 else ""}>↑</button>'
-            f'<button type="button" class="jkq-move jkq-down" aria-label="Move down: {escape(item, quote=True)}"{" disabled" if i == last else ""}>↓</button>'
+            f'<button type="button" class="jkq-move jkq-up" aria-label="{escape(up.format(item=item), quote=True)}"{" disabled" if i == 0 else ""}>↑</button>'
+            f'<button type="button" class="jkq-move jkq-down" aria-label="{escape(down.format(item=item), quote=True)}"{" disabled" if i == last else ""}>↓</button>'
             '<span class="jkq-mark" aria-live="polite"></span></li>'
         )
     return f'<ol class="jkq-order" aria-labelledby="{pid}">{"".join(rows)}</ol>'
@@ -84,7 +86,7 @@ TYPE = QuestionType(
     label="Put in order",
     help="put items in order",
     lay_out=lay_out,
-    hint="Use Up and Down to put the items in order (first at the top).",
+    hint=N_("Use Up and Down to put the items in order (first at the top)."),
     response_sep=" → ",
     flags=("prompt", "item"),
     from_flags=lambda args: {"items": args.item},

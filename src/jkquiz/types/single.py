@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from jkquiz.types.base import Layout, PickCounts, QuestionBase, QuestionType, Text, Verdict, from_score, invalid
+from jkquiz.i18n import _
 from jkquiz.types.export import (
     Notes,
     choice_inputs,
@@ -39,9 +40,9 @@ class SingleQuestion(QuestionBase):
 def grade(q: SingleQuestion, response: Any) -> Verdict:
     """One choice; right or wrong."""
     if response in (None, ""):
-        return invalid("Choose an answer first.")
+        return invalid(_("Choose an answer first."))
     if response not in q.choices:
-        return invalid(f"'{response}' is not one of the choices.")
+        return invalid(_("'{response}' is not one of the choices.").format(response=response))
     return from_score(1.0 if response == q.answer else 0.0)
 
 

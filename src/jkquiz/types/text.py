@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from jkquiz.text import normalize, slips, slips_allowed, squash
+from jkquiz.i18n import N_, _
 from jkquiz.types.base import QuestionBase, QuestionType, Text, Verdict, from_score, invalid
 from jkquiz.types.export import TRY_AGAIN, Notes, accepted_spellings, escape_gift, quiz_html, typed_input, xml_answer
 from jkquiz.types.fields import form_lines
@@ -36,7 +37,7 @@ def grade(q: TextQuestion, response: Any, rivals: Collection[str] = ()) -> Verdi
     as close to one of them as to this answer, is not taken for a slip.
     """
     if not isinstance(response, str) or not normalize(response):
-        return invalid("Type an answer first.")
+        return invalid(_("Type an answer first."))
     accepted = [squash(a) for a in [q.answer, *q.alternates]]
     given = squash(response)
     if given in accepted:
@@ -46,7 +47,7 @@ def grade(q: TextQuestion, response: Any, rivals: Collection[str] = ()) -> Verdi
         return from_score(0.0)
     distance, best = min((slips(given, a), a) for a in accepted)
     if distance <= slips_allowed(best) and not any(slips(given, r, distance) <= distance for r in others):
-        return from_score(1.0, message=f"Accepted; correct spelling: {q.answer}")
+        return from_score(1.0, message=_("Accepted; correct spelling: {answer}").format(answer=q.answer))
     return from_score(0.0)
 
 
@@ -105,6 +106,6 @@ TYPE = QuestionType(
     anki_answer=anki_answer,
     grade_among=grade,
     html_data=lambda q: {"answer": q.answer, "accepted": [squash(a) for a in [q.answer, *q.alternates]]},
-    html_input=lambda q, options, pid: typed_input(q, "Type your answer and press Enter", "text"),
+    html_input=lambda q, options, pid: typed_input(q, N_("Type your answer and press Enter"), "text"),
     jupyterquiz=jupyterquiz,
 )

@@ -11,6 +11,7 @@ from pydantic import Field
 from jkquiz.types.base import Layout, PickCounts, QuestionBase, QuestionType, Verdict, from_score, invalid
 from jkquiz.types.export import TRY_AGAIN, Notes, choice_inputs, quiz_html, xml_answer
 from jkquiz.types.fields import parse_bool
+from jkquiz.i18n import N_, _
 
 NAME = "true_false"
 
@@ -27,7 +28,7 @@ def grade(q: TrueFalseQuestion, response: Any) -> Verdict:
     if isinstance(response, str) and response.strip().lower() in ("true", "false"):
         response = response.strip().lower() == "true"
     if not isinstance(response, bool):
-        return invalid("Choose True or False first.")
+        return invalid(_("Choose True or False first."))
     return from_score(1.0 if response == q.answer else 0.0)
 
 
@@ -62,11 +63,11 @@ TYPE = QuestionType(
     name=NAME,
     model=TrueFalseQuestion,
     grade=grade,
-    answer_text=lambda q: "True" if q.answer else "False",
+    answer_text=lambda q: _("True") if q.answer else _("False"),  # as the learner reads it
     label="True or false",
     help="true or false",
     lay_out=lay_out,
-    hint="True or false?",
+    hint=N_("True or false?"),
     count_picks=count_picks,
     from_flags=lambda args: {"answer": parse_bool(args.answer[0])},
     ask=ask,
@@ -79,6 +80,6 @@ TYPE = QuestionType(
     moodle_penalty="1",
     anki_choices=lambda q: "<p>True or false?</p>",
     html_data=lambda q: {"answer": q.answer},
-    html_input=lambda q, options, pid: choice_inputs("radio", q, [("true", "True"), ("false", "False")], pid),
+    html_input=lambda q, options, pid: choice_inputs("radio", q, [("true", _("True")), ("false", _("False"))], pid),
     jupyterquiz=jupyterquiz,
 )

@@ -9,13 +9,17 @@ from html import escape
 
 import ipywidgets as w
 
+from jkquiz.i18n import N_, _, format_number, ngettext
 from jkquiz.progress import Overview, TopicProgress, due_phrase
+from jkquiz.progress.current import DEFAULT_LEARNER
 from jkquiz.widgets.review import warning_html
 from jkquiz.widgets.style import stylesheet
 
 COLORS = {"correct": "#1a7f37", "answered": "#d4a72c", "open": "#d0d7de"}  # told apart with colour blindness too
 RECORD_FILE = "jkquiz-progress.jsonl"
-NOTHING_ANSWERED = ("Nothing answered yet. Your progress appears here as you answer the quizzes in the lessons; "
+COLUMNS = (N_("Topic"), N_("Questions"), N_("Answered"), N_("Right last time"), N_("Due now"), N_("Mastery"))
+LEGEND = {"correct": N_("right last time"), "answered": N_("answered, not right yet"), "open": N_("not answered yet")}
+NOTHING_ANSWERED = N_("Nothing answered yet. Your progress appears here as you answer the quizzes in the lessons; "
                     "it is saved as you go.")
 
 
@@ -27,7 +31,7 @@ class DashboardView(w.VBox):
         self.add_class("jkquiz")
         self.load, self.record = load, record
         self.summary, self.chart, self.table, self.download = w.HTML(), w.HTML(), w.HTML(), w.HTML()
-        self.refresh_button = w.Button(description="Refresh", tooltip="Read your progress again")
+        self.refresh_button = w.Button(description=_("Refresh"), tooltip=_("Read your progress again"))
         self.refresh_button.on_click(lambda _b: self.refresh())
         self.children = [w.HTML(stylesheet()), self.summary, self.chart, self.table, self.download,
                          self.refresh_button]
@@ -51,42 +55,55 @@ class DashboardView(w.VBox):
 
 def summary_html(data: Overview) -> str:
     """The headline: whose progress, how much is answered, what is due and when the next review is."""
-    head = f'<p class="jkq-head"><span class="jkq-title">Your progress</span> · saved as {escape(data.learner)}</p>'
+    who = _("learner") if data.learner == DEFAULT_LEARNER else data.learner  # the unnamed learner, in their language
+    saved = escape(_("saved as {learner}").format(learner=who))
+    title = escape(_("Your progress"))
+    head = f'<p class="jkq-head"><span class="jkq-title">{title}</span> · {saved}</p>'
     if not data.answered:
-        return head + f'<p role="status">{escape(NOTHING_ANSWERED)}</p>'
+        return head + f'<p role="status">{escape(_(NOTHING_ANSWERED))}</p>'
     total = sum(r.questions for r in data.rows)
     correct = sum(r.correct for r in data.rows)
     if data.due:
-        nxt = f"{data.due} question{'s are' if data.due != 1 else ' is'} due for review now: run <code>jkquiz.review()</code>."
+        nxt = escape(ngettext("{count} question is due for review now: run {call}.",
+                              "{count} questions are due for review now: run {call}.", data.due)
+                     ).format(count=format_number(data.due), call="<code>jkquiz.review()</code>")
     elif data.next_due is not None and data.now is not None:
-        nxt = f"Your next review is due {escape(due_phrase(data.next_due, data.now))}."
+        nxt = escape(_("Your next review is due {when}.").format(when=due_phrase(data.next_due, data.now)))
     else:
         nxt = ""
-    return (head + f'<p role="status">You have answered {data.answered} of {total} questions; '
-            f"{correct} {'was' if correct == 1 else 'were'} right the last time you answered {'it' if data.answered == 1 else 'them'}. "
-            f"{nxt}</p>")
+    answered = _("You have answered {answered} of {total} questions;").format(
+        answered=format_number(data.answered), total=format_number(total))
+    if data.answered == 1:
+        right = ngettext("{correct} was right the last time you answered it.",
+                         "{correct} were right the last time you answered it.", correct)
+    else:
+        right = ngettext("{correct} was right the last time you answered them.",
+                         "{correct} were right the last time you answered them.", correct)
+    right = right.format(correct=format_number(correct))
+    return head + f'<p role="status">{escape(answered)} {escape(right)} {nxt}</p>'.replace(" </p>", "</p>")
 
 
 def download_html(record: str) -> str:
     """A link that saves the learner's record (a progress export) as a file; Refresh brings it up to date."""
     data = base64.b64encode(record.encode("utf-8")).decode("ascii")
     return (f'<p><a download="{RECORD_FILE}" href="data:application/x-ndjson;base64,{data}" '
-            'style="color:#0550ae;text-decoration:underline;font-weight:600">Download your record</a> '
-            "(a file your teacher can read with <code>jkquiz report</code>; Refresh first to include your latest "
-            "answers)</p>")
+            'style="color:#0550ae;text-decoration:underline;font-weight:600">' + escape(_("Download your record")) + "</a> "
+            + escape(_("(a file your teacher can read with {command}; Refresh first to include your latest answers)"))
+            .format(command="<code>jkquiz report</code>") + "</p>")
 
 
 def table_html(rows: list[TopicProgress]) -> str:
     """The figures as a table (the chart's text equivalent); topic titles escaped."""
     body = "".join(
-        f"<tr><th scope=\"row\">{escape(r.title)}</th><td>{r.questions}</td><td>{r.answered}</td>"
-        f"<td>{r.correct}</td><td>{r.due}</td><td>{r.mastery}%</td></tr>"
+        f"<tr><th scope=\"row\">{escape(r.title)}</th><td>{format_number(r.questions)}</td>"
+        f"<td>{format_number(r.answered)}</td><td>{format_number(r.correct)}</td><td>{format_number(r.due)}</td>"
+        f"<td>{r.mastery}%</td></tr>"
         for r in rows
     )
-    return ('<table class="jkq-results"><caption class="jkq-head">Progress by topic</caption>'
-            "<thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Questions</th><th scope=\"col\">Answered</th>"
-            "<th scope=\"col\">Right last time</th><th scope=\"col\">Due now</th><th scope=\"col\">Mastery</th></tr>"
-            f"</thead><tbody>{body}</tbody></table>")
+    heads = "".join(f'<th scope="col">{escape(_(name))}</th>' for name in COLUMNS)
+    caption = escape(_("Progress by topic"))
+    return (f'<table class="jkq-results"><caption class="jkq-head">{caption}</caption>'
+            f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def chart_html(rows: list[TopicProgress]) -> str:
@@ -95,9 +112,9 @@ def chart_html(rows: list[TopicProgress]) -> str:
         png = base64.b64encode(chart_png(rows)).decode("ascii")
     except ImportError:
         return bars_html(rows)
-    alt = "Bar chart of progress by topic: " + "; ".join(
-        f"{r.title}: {r.correct} right, {r.answered - r.correct} answered but not right, of {r.questions}" for r in rows
-    )
+    alt = _("Bar chart of progress by topic: {topics}").format(topics="; ".join(
+        _("{topic}: {right} right, {tried} answered but not right, of {questions}").format(
+            topic=r.title, right=r.correct, tried=r.answered - r.correct, questions=r.questions) for r in rows))
     return f'<img src="data:image/png;base64,{png}" alt="{escape(alt, quote=True)}" style="max-width:100%">'
 
 
@@ -112,9 +129,7 @@ def bars_html(rows: list[TopicProgress]) -> str:
         lines.append(f'<div style="display:flex;align-items:center;gap:8px;margin:2px 0">'
                      f'<span style="flex:0 0 35%;text-align:right">{escape(r.title)}</span>'
                      f'<span style="flex:1">{bar} {r.mastery}%</span></div>')
-    legend = " · ".join(f'<span style="color:{COLORS[k]}">■</span> {label}' for k, label in
-                        (("correct", "right last time"), ("answered", "answered, not right yet"),
-                         ("open", "not answered yet")))
+    legend = " · ".join(f'<span style="color:{COLORS[k]}">■</span> {escape(_(label))}' for k, label in LEGEND.items())
     return f'<div aria-hidden="true" style="max-width:760px">{"".join(lines)}<p>{legend}</p></div>'
 
 
@@ -130,13 +145,14 @@ def chart_png(rows: list[TopicProgress]) -> bytes:
     fig = Figure(figsize=(7.5, 0.42 * len(rows) + 1.2), dpi=100)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    ax.barh(titles, right, color=COLORS["correct"], label="right last time")
-    ax.barh(titles, tried, left=right, color=COLORS["answered"], label="answered, not right yet")
-    ax.barh(titles, rest, left=[a + b for a, b in zip(right, tried)], color=COLORS["open"], label="not answered yet")
+    ax.barh(titles, right, color=COLORS["correct"], label=_(LEGEND["correct"]))
+    ax.barh(titles, tried, left=right, color=COLORS["answered"], label=_(LEGEND["answered"]))
+    ax.barh(titles, rest, left=[a + b for a, b in zip(right, tried)], color=COLORS["open"], label=_(LEGEND["open"]))
     for y, r in enumerate(rows[::-1]):
-        ax.text(r.questions + 0.3, y, f"{r.mastery}%" + (f" · {r.due} due" if r.due else ""), va="center", fontsize=9)
+        due = " · " + _("{count} due").format(count=r.due) if r.due else ""
+        ax.text(r.questions + 0.3, y, f"{r.mastery}%{due}", va="center", fontsize=9)
     ax.set_xlim(0, max((r.questions for r in rows), default=1) * 1.25 + 1)
-    ax.set_xlabel("questions")
+    ax.set_xlabel(_("questions"))
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=9)
     fig.tight_layout()

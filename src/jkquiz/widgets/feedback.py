@@ -6,12 +6,13 @@ from html import escape
 from urllib.parse import urlparse
 
 from jkquiz.engine import Feedback, QuizSession
+from jkquiz.i18n import N_, _, format_number
 
-LABELS = {
-    "correct": ("jkq-correct", "✔ Correct."),
-    "partial": ("jkq-partial", "◐ Partly right."),
-    "wrong": ("jkq-wrong", "✘ Not quite."),
-    "invalid": ("jkq-invalid", "ℹ Not checked yet."),
+LABELS = {  # the verdict words: translated when shown (_(LABELS[status][1]))
+    "correct": ("jkq-correct", N_("✔ Correct.")),
+    "partial": ("jkq-partial", N_("◐ Partly right.")),
+    "wrong": ("jkq-wrong", N_("✘ Not quite.")),
+    "invalid": ("jkq-invalid", N_("ℹ Not checked yet.")),
 }
 
 
@@ -33,25 +34,28 @@ def feedback_parts(feedback: Feedback) -> tuple[str, str]:
     the verdict with the right answer (focused after Check, and announced), and the why, both sides, sources."""
     _css, label = LABELS[feedback.status]
     message = f" {escape(feedback.verdict.message)}" if feedback.verdict.message else ""
-    head = [f'<p class="jkq-verdict"><strong>{label}</strong>{message}</p>']
+    head = [f'<p class="jkq-verdict"><strong>{_(label)}</strong>{message}</p>']
     if feedback.status == "invalid":
         return _verdict_block(head), ""
     if feedback.status != "correct" or feedback.verdict.message:
-        yours = f"<strong>Your answer:</strong> {escape(feedback.response)} · " if feedback.response else ""
-        head.append(f"<p>{yours}<strong>Right answer:</strong> {escape(feedback.answer)}</p>")
+        your, right = _("Your answer:"), _("Right answer:")
+        yours = f"<strong>{your}</strong> {escape(feedback.response)} · " if feedback.response else ""
+        head.append(f"<p>{yours}<strong>{right}</strong> {escape(feedback.answer)}</p>")
     parts = [f"<p>{escape(note)}</p>" for note in feedback.choice_notes]
     parts.append(f"<p>{escape(feedback.explanation)}</p>")
+    japan, korea = _("Japan's government"), _("South Korea's government")
     for side in feedback.perspectives:
         parts.append(
             '<div class="jkq-sides">'
-            f'<div class="jkq-side"><strong>Japan\'s government</strong><br>{escape(side.japan)}</div>'
-            f'<div class="jkq-side"><strong>South Korea\'s government</strong><br>{escape(side.korea)}</div>'
+            f'<div class="jkq-side"><strong>{japan}</strong><br>{escape(side.japan)}</div>'
+            f'<div class="jkq-side"><strong>{korea}</strong><br>{escape(side.korea)}</div>'
             "</div>"
         )
     if feedback.sources:
         parts.append(sources_html(feedback))
     if feedback.repeated:
-        parts.append('<p class="jkq-warning">You already answered this question; this is your first answer.</p>')
+        repeated = _("You already answered this question; this is your first answer.")
+        parts.append(f'<p class="jkq-warning">{repeated}</p>')
     if feedback.warning:
         parts.append(f'<p class="jkq-warning">⚠ {escape(feedback.warning)}</p>')
     return _verdict_block(head), f'<div class="jkq-details">{"".join(parts)}</div>'
@@ -74,16 +78,19 @@ def sources_html(feedback: Feedback) -> str:
         f"<li>{safe_link(url, title)}: " + " … ".join(f"“{escape(q)}”" for q in quotes) + "</li>"
         for (title, url), quotes in grouped.items()
     )
-    return f'<p><strong>Source{"s" * (len(grouped) > 1)}</strong></p><ul class="jkq-sources">{items}</ul>'
+    heading = _("Sources") if len(grouped) > 1 else _("Source")
+    return f'<p><strong>{heading}</strong></p><ul class="jkq-sources">{items}</ul>'
 
 
 def progress_html(title: str, label: str, total: int, answered: int, points: float) -> str:
     """'Title · Question 3 of 5 · 2 answered, score 1.5' over a native progress bar (a progressbar to assistive tech)."""
     name = f'<span class="jkq-title">{escape(title)}</span> · ' if title else ""
-    score = f", score {points:g}" if answered else ""
+    done = (_("{answered} answered, score {points}").format(answered=answered, points=format_number(points))
+            if answered else _("{answered} answered").format(answered=answered))
+    of = _("{answered} of {total} answered").format(answered=answered, total=total)
     return (
-        f'<div class="jkq-head">{name}{escape(label)} · {answered} answered{score}</div>'
-        f'<progress class="jkq-progress" value="{answered}" max="{total}" aria-label="{answered} of {total} answered"></progress>'
+        f'<div class="jkq-head">{name}{escape(label)} · {escape(done)}</div>'
+        f'<progress class="jkq-progress" value="{answered}" max="{total}" aria-label="{escape(of, quote=True)}"></progress>'
     )
 
 
@@ -93,14 +100,17 @@ def results_html(session: QuizSession) -> str:
     rows = []
     for number, item in enumerate(session.items, 1):
         if item.feedback is None:
-            mark = "– skipped"
+            mark = _("– skipped")
         else:
-            mark = LABELS[item.feedback.status][1].rstrip(".")
+            mark = _(LABELS[item.feedback.status][1]).rstrip(".。")
         rows.append(f"<tr><td>{number}.</td><td>{escape(mark)}</td><td>{escape(item.text.prompt)}</td></tr>")
-    points = f"{s.points:g}"
+    score = _("You scored {points} of {total} ({percent}%)").format(
+        points=format_number(s.points), total=format_number(s.total), percent=s.percent)
+    counts = _("{correct} correct, {partial} partly right, {wrong} wrong, {skipped} skipped.").format(
+        correct=s.correct, partial=s.partial, wrong=s.wrong, skipped=s.skipped)
     return (
-        f'<p class="jkq-score" tabindex="-1">You scored {points} of {s.total} ({s.percent}%)</p>'
-        f"<p>{s.correct} correct, {s.partial} partly right, {s.wrong} wrong, {s.skipped} skipped.</p>"
-        f'<table class="jkq-results"><caption class="jkq-head">Your answers</caption>'
+        f'<p class="jkq-score" tabindex="-1">{escape(score)}</p>'
+        f"<p>{escape(counts)}</p>"
+        '<table class="jkq-results"><caption class="jkq-head">' + escape(_("Your answers")) + "</caption>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )

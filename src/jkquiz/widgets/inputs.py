@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets as w
 
 from jkquiz.engine import QuizItem, Verdict
+from jkquiz.i18n import N_, _
 
 FULL = w.Layout(width="100%")
 
@@ -77,19 +78,21 @@ class TrueFalseRenderer(Renderer):
     """True / False buttons."""
 
     def build(self) -> w.Widget:
-        return w.ToggleButtons(options=["True", "False"], value=None, tooltips=["True", "False"])
+        self.true_label = _("True")  # kept: the response is read against the label shown, whatever the language now
+        options = [self.true_label, _("False")]
+        return w.ToggleButtons(options=options, value=None, tooltips=options)
 
     def response(self) -> Any:
-        return None if self.widget.value is None else self.widget.value == "True"
+        return None if self.widget.value is None else self.widget.value == self.true_label
 
 
 class _Typed(Renderer):
     """A text box where Enter checks the answer."""
 
-    placeholder = "Type your answer and press Enter"
+    placeholder = N_("Type your answer and press Enter")
 
     def build(self) -> w.Widget:
-        box = w.Text(value="", placeholder=self.placeholder, description="Your answer",
+        box = w.Text(value="", placeholder=_(self.placeholder), description=_("Your answer"),
                      continuous_update=True, layout=w.Layout(width="320px"))
         box.on_msg(self._on_msg)
         return _labelled(box)
@@ -105,7 +108,7 @@ class _Typed(Renderer):
 class NumberRenderer(_Typed):
     """A number box (text, so that '1,965' and mistakes get a message, not a silent zero)."""
 
-    placeholder = "Type a number and press Enter"
+    placeholder = N_("Type a number and press Enter")
 
     def build(self) -> w.Widget:
         box = super().build()
@@ -138,8 +141,8 @@ class OrderRenderer(Renderer):
         rows = []
         for index in range(len(self.order)):
             # words, not arrows: a button's text is its name for a screen reader
-            up = w.Button(description="Up", tooltip="Move this item up", layout=w.Layout(width="72px", min_width="72px"))
-            down = w.Button(description="Down", tooltip="Move this item down", layout=w.Layout(width="72px", min_width="72px"))
+            up = w.Button(description=_("Up"), tooltip=_("Move this item up"), layout=w.Layout(width="72px", min_width="72px"))
+            down = w.Button(description=_("Down"), tooltip=_("Move this item down"), layout=w.Layout(width="72px", min_width="72px"))
             up.on_click(lambda _b, i=index: self.move(i, -1))
             down.on_click(lambda _b, i=index: self.move(i, +1))
             self.ups.append(up)
@@ -171,7 +174,8 @@ class OrderRenderer(Renderer):
 
     def mark(self, verdict: Verdict) -> None:
         for mark, ok in zip(self.marks, verdict.parts):
-            mark.value = '<span class="jkq-mark-ok">✔ right place</span>' if ok else '<span class="jkq-mark-no">✘ wrong place</span>'
+            right, wrong = _("✔ right place"), _("✘ wrong place")
+            mark.value = f'<span class="jkq-mark-ok">{right}</span>' if ok else f'<span class="jkq-mark-no">{wrong}</span>'
 
 
 class MatchRenderer(Renderer):
@@ -180,7 +184,7 @@ class MatchRenderer(Renderer):
     def build(self) -> w.Widget:
         pairs = self.item.question.pairs  # type: ignore[attr-defined]  # RENDERERS gives match questions only
         label = self.item.text.label
-        options = [("— choose —", None)] + [(label(r), r) for r in self.item.layout.options]
+        options = [(_("— choose —"), None)] + [(label(r), r) for r in self.item.layout.options]
         self.lefts = [left for left, _ in pairs]
         self.drops = [_labelled(w.Dropdown(options=options, value=None, description=label(left))) for left in self.lefts]
         self.marks = [w.HTML() for _ in self.lefts]

@@ -6,6 +6,7 @@ from html import escape
 
 import ipywidgets as w
 
+from jkquiz.i18n import _
 from jkquiz.widgets.style import stylesheet
 
 
@@ -25,9 +26,13 @@ class Notice(w.VBox):
 
 def bank_problem_notice(problem_count: int, first: str) -> Notice:
     """The notice for a bank that does not load."""
-    more = f" (and {problem_count - 1} more)" if problem_count > 1 else ""
+    if problem_count > 1:
+        message = _("The course's question bank has a mistake in it: {problem} (and {count} more).").format(
+            problem=first, count=problem_count - 1)
+    else:
+        message = _("The course's question bank has a mistake in it: {problem}.").format(problem=first)
     return Notice(
-        "This quiz cannot be shown right now",
-        f"The course's question bank has a mistake in it: {first}{more}.",
-        "Your progress is safe. Please tell your instructor; they can run `jkquiz validate` to see every problem.",
+        _("This quiz cannot be shown right now"),
+        message,
+        _("Your progress is safe. Please tell your instructor; they can run `jkquiz validate` to see every problem."),
     )

@@ -8,6 +8,7 @@ from html import escape
 import ipywidgets as w
 
 from jkquiz.engine import Feedback, QuizSession
+from jkquiz.i18n import _, ngettext
 from jkquiz.widgets.feedback import LABELS, feedback_parts, progress_html, results_html
 from jkquiz.widgets.inputs import Renderer, render_input
 from jkquiz.widgets.keys import Keys
@@ -45,16 +46,16 @@ class QuizView(w.VBox):
         self.area.add_class("jkq-area")
         # the feedback: verdict (focused after Check), "Next question", then the why and the sources
         self.verdict, self.details = w.HTML(), w.HTML()
-        self.next_question_button = w.Button(description="Next question", button_style="primary",
-                                             tooltip="Go to the next question")
+        self.next_question_button = w.Button(description=_("Next question"), button_style="primary",
+                                             tooltip=_("Go to the next question"))
         self.next_question_button.on_click(lambda _b: self.next_question())
         self.nav = w.HBox([self.next_question_button])
         self.nav.add_class("jkq-actions")
         self.feedback = FeedbackBox(self.verdict, self.nav, self.details)
         self.keyboard = Keys()
-        self.check_button = w.Button(description="Check", button_style="primary", tooltip="Check your answer")
-        self.next_button = w.Button(description="Skip", tooltip="Go to the next question")
-        self.try_again_button = w.Button(description="Try again", tooltip="Answer this question once more")
+        self.check_button = w.Button(description=_("Check"), button_style="primary", tooltip=_("Check your answer"))
+        self.next_button = w.Button(description=_("Skip"), tooltip=_("Go to the next question"))
+        self.try_again_button = w.Button(description=_("Try again"), tooltip=_("Answer this question once more"))
         self.check_button.on_click(lambda _b: self.check())
         self.next_button.on_click(lambda _b: self.next())
         self.try_again_button.on_click(lambda _b: self.try_again())
@@ -67,10 +68,14 @@ class QuizView(w.VBox):
         """What a notebook shows where the widget is not running yet (a stored output, a page without a kernel):
         how to bring it up. Stable text, so notebook outputs compare run to run (widget ids do not)."""
         if self.single:
-            return "Run this cell (Shift+Enter) to see the question."
+            return _("Run this cell (Shift+Enter) to see the question.")
         count = len(self.session.items)
-        title = f" “{self.session.title}”" if self.session.title else ""
-        return f"Run this cell (Shift+Enter) to see the quiz{title} ({count} question{'s' * (count != 1)})."
+        if self.session.title:
+            return ngettext("Run this cell (Shift+Enter) to see the quiz “{title}” ({count} question).",
+                            "Run this cell (Shift+Enter) to see the quiz “{title}” ({count} questions).",
+                            count).format(title=self.session.title, count=count)
+        return ngettext("Run this cell (Shift+Enter) to see the quiz ({count} question).",
+                        "Run this cell (Shift+Enter) to see the quiz ({count} questions).", count).format(count=count)
 
     # --- what a learner does -------------------------------------------------------------
     def check(self) -> Feedback | None:
@@ -136,7 +141,7 @@ class QuizView(w.VBox):
         self.renderer = render_input(item, self.check)
         self.note.value = f'<p class="jkq-note">{escape(self.session.note)}</p>' if self.session.note else ""
         hint = get_type(item.question.type).hint
-        hint_html = f'<p class="jkq-hint">{hint}</p>' if hint else ""
+        hint_html = f'<p class="jkq-hint">{escape(_(hint))}</p>' if hint else ""
         untranslated = self.session.localizer.untranslated_note if not item.text.translated else ""
         note = f'<p class="jkq-note jkq-untranslated">{escape(untranslated)}</p>' if untranslated else ""
         self.prompt.value = f'{note}<p class="jkq-prompt">{escape(item.text.prompt)}</p>{hint_html}'
@@ -166,11 +171,11 @@ class QuizView(w.VBox):
 
     def _label_next(self) -> None:
         last = self.session.index == len(self.session.items) - 1
-        self.next_button.description = "Skip"
-        self.next_button.tooltip = "Skip this question (it counts as missed)"
+        self.next_button.description = _("Skip")
+        self.next_button.tooltip = _("Skip this question (it counts as missed)")
         if not self.single:
-            self.next_question_button.description = "See results" if last else "Next question"
-            self.next_question_button.tooltip = "See your score" if last else "Go to the next question"
+            self.next_question_button.description = _("See results") if last else _("Next question")
+            self.next_question_button.tooltip = _("See your score") if last else _("Go to the next question")
 
     def _update_head(self) -> None:
         s = self.session
@@ -179,24 +184,24 @@ class QuizView(w.VBox):
             return
         summary = s.summary()
         done = summary.correct + summary.partial + summary.wrong
-        label = f"Question {min(s.index + 1, len(s.items))} of {len(s.items)}"
+        label = _("Question {number} of {count}").format(number=min(s.index + 1, len(s.items)), count=len(s.items))
         self.head.value = progress_html(s.title, label, len(s.items), done, summary.points)
 
     def _show_results(self) -> None:
         self.renderer = None
         missed = self.session.missed()
         self.review_button = review = w.Button(
-            description=f"Review missed questions ({len(missed)})", button_style="warning",
-            disabled=not missed, tooltip="Answer again only the questions you missed")
+            description=_("Review missed questions ({count})").format(count=len(missed)), button_style="warning",
+            disabled=not missed, tooltip=_("Answer again only the questions you missed"))
         review.on_click(lambda _b: self.review_missed())
         actions = [review]
         if self.new_session is not None:
-            again = w.Button(description="New quiz", tooltip="Draw a new set of questions")
+            again = w.Button(description=_("New quiz"), tooltip=_("Draw a new set of questions"))
             again.on_click(lambda _b: self.restart())
             actions.append(again)
         s = self.session
         summary = s.summary()
         done = summary.correct + summary.partial + summary.wrong
-        self.head.value = progress_html(s.title, "Results", len(s.items), done, summary.points)
+        self.head.value = progress_html(s.title, _("Results"), len(s.items), done, summary.points)
         self.results = w.HTML(results_html(s))
         self.children = [self.style_html, self.head, self.results, w.HBox(actions), self.keyboard]

@@ -7,6 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from jkquiz.engine import QuizSession
+from jkquiz.i18n import _
 from jkquiz.widgets.quiz import QuizView
 from jkquiz.widgets.style import stylesheet
 
@@ -28,7 +29,8 @@ class ReviewView(w.VBox):
             self.children = [self.notice, self.quiz] if warning else [self.quiz]
         else:
             self.add_class("jkquiz")
-            body = w.HTML(f'<p class="jkq-head"><span class="jkq-title">Review</span></p>'
+            title = escape(_("Review"))
+            body = w.HTML(f'<p class="jkq-head"><span class="jkq-title">{title}</span></p>'
                           f'<p class="jkq-prompt" role="status">{escape(message)}</p>')
             self.children = [w.HTML(stylesheet()), self.notice, body] if warning else [w.HTML(stylesheet()), body]
 

@@ -3,7 +3,14 @@
 "use strict";
 (function () {
   const DATA = JSON.parse(document.getElementById("jkq-data").textContent);
-  const LABELS = { correct: "✔ Correct.", partial: "◐ Partly right.", wrong: "✘ Not quite.", invalid: "ℹ Not checked yet." };
+  const MESSAGES = DATA.messages || {};  // the page's language: English message -> translation (jkquiz.i18n)
+  function t(message, values) {  // a message in the page's language, {name} placeholders filled in
+    let text = MESSAGES[message] || message;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(String(values[name])); });
+    return text;
+  }
+  const LABELS = { correct: t("✔ Correct."), partial: t("◐ Partly right."), wrong: t("✘ Not quite."),
+                   invalid: t("ℹ Not checked yet.") };
   const TYPO_MIN_LENGTH = 4;
   const results = {};
 
@@ -73,38 +80,39 @@
   }
   const GRADERS = {
     single: function (q, r) {
-      if (r === null || r === undefined || r === "") return invalid("Choose an answer first.");
-      if (q.choices.indexOf(r) < 0) return invalid("'" + r + "' is not one of the choices.");
+      if (r === null || r === undefined || r === "") return invalid(t("Choose an answer first."));
+      if (q.choices.indexOf(r) < 0) return invalid(t("'{response}' is not one of the choices.", { response: r }));
       return fromScore(r === q.answer ? 1 : 0);
     },
     multiple: function (q, r) {
       const picked = Array.from(new Set(r || []));
-      if (!picked.length) return invalid("Select at least one choice.");
+      if (!picked.length) return invalid(t("Select at least one choice."));
       const unknown = picked.filter(c => q.choices.indexOf(c) < 0).sort();
-      if (unknown.length) return invalid("'" + unknown[0] + "' is not one of the choices.");
+      if (unknown.length) return invalid(t("'{response}' is not one of the choices.", { response: unknown[0] }));
       const right = q.answers, wrong = q.choices.filter(c => q.answers.indexOf(c) < 0);
       const hits = picked.filter(c => right.indexOf(c) >= 0).length;
       const bad = picked.filter(c => wrong.indexOf(c) >= 0).length;
       if (hits === right.length && bad === 0 && picked.length === right.length) return fromScore(1);
       const score = hits / right.length - (wrong.length ? bad / wrong.length : 0);
-      const message = hits + " of " + right.length + " right choices selected" + (bad ? ", " + bad + " wrong" : "") + ".";
+      const message = bad ? t("{hits} of {right} right choices selected, {wrong} wrong.", { hits: hits, right: right.length, wrong: bad })
+                          : t("{hits} of {right} right choices selected.", { hits: hits, right: right.length });
       return fromScore(Math.min(score, 0.99), [], message);
     },
     true_false: function (q, r) {
-      if (typeof r !== "boolean") return invalid("Choose True or False first.");
+      if (typeof r !== "boolean") return invalid(t("Choose True or False first."));
       return fromScore(r === q.answer ? 1 : 0);
     },
     number: function (q, r) {
       const value = parseNumber(r, q.unit);
       if (value === null) {
-        if (typeof r === "string" && !r.trim()) return invalid("Type a number first.");
-        return invalid("'" + r + "' is not a number. Please type digits only, for example 42.");
+        if (typeof r === "string" && !r.trim()) return invalid(t("Type a number first."));
+        return invalid(t("'{response}' is not a number. Please type digits only, for example 42.", { response: r }));
       }
       if (Math.abs(value - q.answer) <= q.tolerance + 1e-9) return fromScore(1);
-      return fromScore(0, [], formatNumber(value) + " is too " + (value > q.answer ? "high" : "low") + ".");
+      return fromScore(0, [], t(value > q.answer ? "{number} is too high." : "{number} is too low.", { number: formatNumber(value) }));
     },
     text: function (q, r, rivals) {
-      if (typeof r !== "string" || !normalize(r)) return invalid("Type an answer first.");
+      if (typeof r !== "string" || !normalize(r)) return invalid(t("Type an answer first."));
       const given = squash(r);
       if (q.accepted.indexOf(given) >= 0) return fromScore(1);
       const others = (rivals || []).map(squash).filter(o => q.accepted.indexOf(o) < 0);
@@ -115,14 +123,14 @@
         if (d < distance || (d === distance && a < best)) { best = a; distance = d; }
       }
       if (distance <= slipsAllowed(best) && !others.some(o => slips(given, o, distance) <= distance)) {
-        return fromScore(1, [], "Accepted; correct spelling: " + q.answer);
+        return fromScore(1, [], t("Accepted; correct spelling: {answer}", { answer: q.answer }));
       }
       return fromScore(0);
     },
     order: function (q, r) {
       const order = Array.from(r || []);
       if (JSON.stringify(order.slice().sort()) !== JSON.stringify(q.items.slice().sort())) {
-        return invalid("Place every item exactly once.");
+        return invalid(t("Place every item exactly once."));
       }
       const parts = order.map((item, i) => item === q.items[i]);
       return fromScore(parts.filter(Boolean).length / parts.length, parts);
@@ -130,7 +138,7 @@
     match: function (q, r) {
       const chosen = r || {};
       if (q.pairs.some(p => chosen[p[0]] === undefined || chosen[p[0]] === null || chosen[p[0]] === "")) {
-        return invalid("Match every item first.");
+        return invalid(t("Match every item first."));
       }
       const parts = q.pairs.map(p => chosen[p[0]] === p[1]);
       return fromScore(parts.filter(Boolean).length / parts.length, parts);
@@ -198,7 +206,7 @@
       const f = q.feedback;
       if (v.status !== "correct" || v.message) {
         const p = el("p");
-        p.append(el("strong", "Answer:"), " " + f.answer);
+        p.append(el("strong", t("Answer:")), " " + f.answer);
         fb.append(p);
       }
       const picked = typeof response === "string" ? [response] : q.type === "multiple" ? response : [];
@@ -206,7 +214,7 @@
       fb.append(el("p", f.explanation));
       f.perspectives.forEach(function (side) {
         const box = el("div", null, "jkq-sides");
-        [["Japan's government", side[0]], ["South Korea's government", side[1]]].forEach(function (pair) {
+        [[t("Japan's government"), side[0]], [t("South Korea's government"), side[1]]].forEach(function (pair) {
           const div = el("div", null, "jkq-side");
           div.append(el("strong", pair[0]), el("br"), pair[1]);
           box.append(div);
@@ -214,7 +222,7 @@
         fb.append(box);
       });
       if (f.sources.length) {
-        fb.append(el("p", f.sources.length > 1 ? "Sources" : "Source", "jkq-sources-head"));
+        fb.append(el("p", f.sources.length > 1 ? t("Sources") : t("Source"), "jkq-sources-head"));
         const ul = el("ul", null, "jkq-sources");
         f.sources.forEach(function (s) {
           const li = el("li");
@@ -229,7 +237,7 @@
   function markParts(card, v) {
     card.querySelectorAll(".jkq-mark").forEach(function (mark, i) {
       if (i < v.parts.length) {
-        mark.textContent = v.parts[i] ? "✔ right" : "✘ wrong";
+        mark.textContent = v.parts[i] ? t("✔ right") : t("✘ wrong");
         mark.className = "jkq-mark " + (v.parts[i] ? "jkq-mark-ok" : "jkq-mark-no");
       }
     });
@@ -239,7 +247,8 @@
     const points = done.reduce((sum, v) => sum + v.score, 0);
     const total = Object.keys(DATA.questions).length;
     document.getElementById("jkq-score").textContent =
-      done.length + " of " + total + " answered · " + (Math.round(points * 100) / 100) + " point" + (points === 1 ? "" : "s");
+      t(points === 1 ? "{answered} of {total} answered · {points} point" : "{answered} of {total} answered · {points} points",
+        { answered: done.length, total: total, points: Math.round(points * 100) / 100 });
   }
 
   // --- wiring -----------------------------------------------------------------------------------
