@@ -89,3 +89,14 @@ def course_bank_from(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path
 
     yield use
     forget()
+
+
+@pytest.fixture
+def translated_bank_dir(tmp_path: Path, mini_bank_dir: Path) -> Path:
+    """A copy of the mini bank with its Korean translation (tests/fixtures/translations/ko) beside it."""
+    import shutil
+
+    folder = tmp_path / "bank"
+    shutil.copytree(mini_bank_dir, folder)
+    shutil.copytree(FIXTURES / "translations" / "ko", folder / "ko")
+    return folder

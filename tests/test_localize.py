@@ -13,18 +13,6 @@ from jkquiz.bank.translation import gaps, load_translation, text_hash
 from jkquiz.engine import QuizSession
 
 
-TRANSLATIONS = Path(__file__).parent / "fixtures" / "translations"
-
-
-@pytest.fixture
-def translated_bank_dir(tmp_path: Path, mini_bank_dir: Path) -> Path:
-    """The mini bank with its Korean translation (tests/fixtures/translations/ko) beside it."""
-    folder = tmp_path / "bank"
-    shutil.copytree(mini_bank_dir, folder)
-    shutil.copytree(TRANSLATIONS / "ko", folder / "ko")
-    return folder
-
-
 @pytest.fixture
 def korean(translated_bank_dir: Path):
     bank = load_bank(translated_bank_dir)

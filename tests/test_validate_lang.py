@@ -9,15 +9,9 @@ import pytest
 
 from jkquiz.cli import main
 
-TRANSLATIONS = Path(__file__).parent / "fixtures" / "translations"
-
-
 @pytest.fixture
-def bank_dir(tmp_path: Path, mini_bank_dir: Path) -> Path:
-    folder = tmp_path / "bank"
-    shutil.copytree(mini_bank_dir, folder)
-    shutil.copytree(TRANSLATIONS / "ko", folder / "ko")
-    return folder
+def bank_dir(translated_bank_dir: Path) -> Path:
+    return translated_bank_dir
 
 
 def _lines(capsys: pytest.CaptureFixture[str]) -> list[str]:
