@@ -2,27 +2,43 @@
 
 from __future__ import annotations
 
+import importlib
+import json
 import re
+from pathlib import Path
 
 from course_servers import CourseServer
 from playwright.sync_api import Page, expect
-from .quizdriver import Learner, shown_question
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from jkquiz.progress import open_store
+from jkquiz.serve.language import LAB_LOCALES, LANGUAGE_PACKS
+
+from .quizdriver import Learner, shown_question
 
 LESSON = "02-normalization.ipynb"
 
 
-def run_all(page: Page, server: CourseServer | str, notebook: str) -> None:
-    """Open a notebook in JupyterLab and choose Run → Run All Cells once its kernel is idle."""
+def lab_says(lang: str, text: str) -> str:
+    """JupyterLab's own word for `text` in `lang` (its language pack's catalog); `text` itself in English."""
+    if lang == "en":
+        return text
+    package = importlib.import_module(LANGUAGE_PACKS[lang][0])
+    catalog = Path(package.__file__).parent / "locale" / LAB_LOCALES[lang] / "LC_MESSAGES" / "jupyterlab.json"
+    return json.loads(catalog.read_text(encoding="utf-8"))[text][0]
+
+
+def run_all(page: Page, server: CourseServer | str, notebook: str, lang: str = "en") -> None:
+    """Open a notebook in JupyterLab (speaking `lang`) and choose Run → Run All Cells once its kernel is idle."""
     path = f"/lab/tree/{notebook}"
     page.goto(server + path if isinstance(server, str) else server.at(path))  # str: a base already logged in
     expect(page.locator(".jp-Notebook")).to_be_visible(timeout=60_000)
     # The toolbar says "idle" already before a kernel is attached; the status bar names the kernel once it is.
-    kernel_idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"^Python 3.*\| Idle$"))
+    idle = re.escape(lab_says(lang, "Idle"))
+    kernel_idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(rf"^Python 3.*\| {idle}$"))
     expect(kernel_idle).to_be_visible(timeout=60_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.get_by_role("menuitem", name=lab_says(lang, "Run"), exact=True).click()
+    page.get_by_role("menuitem", name=lab_says(lang, "Run All Cells"), exact=True).click()
 
 
 def skip_to_results(page: Page, quiz) -> None:  # type: ignore[no-untyped-def]
@@ -36,7 +52,10 @@ def skip_to_results(page: Page, quiz) -> None:  # type: ignore[no-untyped-def]
         if quiz.locator(".jkq-score").count():
             return
         where = re.search(r"Question \d+ of \d+", head.inner_text())  # not the score: a Check may still update it
-        quiz.get_by_role("button", name=re.compile(r"^(Skip|Next question|See results)$")).click()
+        try:  # a busy page may redraw the button under the pointer: look again rather than wait on a stale one
+            quiz.get_by_role("button", name=re.compile(r"^(Skip|Next question|See results)$")).click(timeout=15_000)
+        except PlaywrightTimeout:
+            continue
         if where:
             expect(head).not_to_contain_text(where.group(0), timeout=60_000)
     raise AssertionError("the quiz never showed its results")

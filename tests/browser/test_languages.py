@@ -101,7 +101,7 @@ def test_a_lesson_and_its_quizzes_in_the_app_speak_the_learners_language(app_in,
 
 def test_a_lesson_and_its_quizzes_in_jupyterlab_speak_the_learners_language(lab_in, page: Page) -> None:
     lang, server = lab_in
-    run_all(page, server, f"{lang}/{LESSON}")
+    run_all(page, server, f"{lang}/{LESSON}", lang)
     _take_quiz(page, lang)
     page.screenshot(path=str(ARTIFACTS / f"language-lab-{lang}.png"), full_page=False)
     assert _english_left(page) == []
