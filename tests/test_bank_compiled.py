@@ -21,8 +21,7 @@ def dump(bank) -> dict:
         "topics": [t.model_dump() for t in bank.topics.values()],
         "facts": [(f.topic, f.model_dump()) for f in bank.facts.values()],
         "questions": [(q.topic, q.generated, q.model_dump()) for q in bank.questions.values()],
-        "files": bank.files,
-    }
+    }  # where each topic was written is the loader's (Locations), not the runtime bank's: not compiled
 
 
 @pytest.fixture

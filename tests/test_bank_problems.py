@@ -150,7 +150,8 @@ def test_validate_skip_leaves_out_one_named_check(capsys: pytest.CaptureFixture[
 
     broken = FIXTURES / "broken"
     every = inspect_bank(broken).problems
-    leaked = set(answers_not_leaked(inspect_bank(broken).bank))
+    loaded = inspect_bank(broken)
+    leaked = set(answers_not_leaked(loaded.bank, loaded.locations))
     assert leaked and "answers-not-leaked" in check_names()
     assert main(["validate", "--format", "json", "--skip", "answers-not-leaked", str(broken)]) == 1
     shown = json.loads(capsys.readouterr().out)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jkquiz.bank import load_bank
+from jkquiz.bank import load_bank, load_located
 from jkquiz.cli import main
 from jkquiz.interop.anki import MODEL_ID, export_anki
 from jkquiz.interop.common import choose_questions
@@ -68,8 +68,8 @@ def test_reexport_updates_notes_and_keeps_review_history(mini_bank_dir: Path, tm
     bank_dir = tmp_path / "bank"
     shutil.copytree(mini_bank_dir, bank_dir)
     first = tmp_path / "v1.apkg"
-    bank = load_bank(bank_dir)
-    first.write_bytes(export_anki(bank, choose_questions(bank)).data)
+    bank, locations = load_located(bank_dir)  # the package is dated by its bank files
+    first.write_bytes(export_anki(bank, choose_questions(bank), files=locations.files).data)
     import_package(collection, first)
     note = notes_by_id(collection)["q-s-single"]
     card = collection.get_card(note.card_ids()[0])
@@ -84,8 +84,8 @@ def test_reexport_updates_notes_and_keeps_review_history(mini_bank_dir: Path, tm
         encoding="utf-8")
     os.utime(file, (os.stat(file).st_atime, os.stat(file).st_mtime + 120))
     second = tmp_path / "v2.apkg"
-    bank = load_bank(bank_dir)
-    second.write_bytes(export_anki(bank, choose_questions(bank)).data)
+    bank, locations = load_located(bank_dir)
+    second.write_bytes(export_anki(bank, choose_questions(bank), files=locations.files).data)
     log = import_package(collection, second)
     assert len(log.new) == 0 and len(log.updated) == 18  # matched by GUID: no duplicates
     notes = notes_by_id(collection)

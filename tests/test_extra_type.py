@@ -142,7 +142,7 @@ def test_a_registered_type_is_exported_and_in_the_schema(initial_bank) -> None:
     element = quiz.find("question[@type='shortanswer']")
     assert element is not None and element.findtext("answer/text") == "E"
 
-    html = export_html(initial_bank, questions)
+    html = export_html(initial_bank, questions, files={"sample": "01-sample.yaml"})  # pages are named like the bank files
     page = html.pages["01-sample.html"].decode()
     assert 'maxlength="1" id="in-q-s-initial"' in page and '"type":"initial"' in page
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from .export_browser import guarded_page, open_browser
-from jkquiz.bank import load_bank
+from jkquiz.bank import load_located
 from jkquiz.engine import grade
 from jkquiz.engine.grade import offered
 from jkquiz.interop.common import choose_questions
@@ -28,8 +28,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def mini_page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    bank = load_bank(FIXTURES / "mini")
-    result = export_html(bank, choose_questions(bank))
+    bank, locations = load_located(FIXTURES / "mini")
+    result = export_html(bank, choose_questions(bank), files=locations.files)
     assert list(result.pages) == ["01-sample.html"] and result.warnings == []
     path = tmp_path_factory.mktemp("site") / "01-sample.html"
     path.write_bytes(result.pages["01-sample.html"])
@@ -163,8 +163,8 @@ def test_normalize_matches_python(browser: Any, mini_page_file: Path) -> None:
 
 
 def test_special_characters_stay_text_and_no_script_runs(browser: Any, tmp_path: Path) -> None:
-    special = load_bank(FIXTURES / "special")
-    pages = export_html(special, choose_questions(special)).pages
+    special, locations = load_located(FIXTURES / "special")
+    pages = export_html(special, choose_questions(special), files=locations.files).pages
     path = tmp_path / "01-special.html"
     path.write_bytes(pages["01-special.html"])
     page, guard = guarded_page(browser)
@@ -207,9 +207,9 @@ def test_real_bank_pages_open_cleanly(browser: Any, tmp_path: Path, capsys: pyte
     site = tmp_path / "site"
     assert main(["export", "html", "--bank", str(ROOT / "data" / "bank"), "-o", str(site)]) == 0
     assert "Exported" in capsys.readouterr().err
-    bank = load_bank(ROOT / "data" / "bank")
+    _, locations = load_located(ROOT / "data" / "bank")
     names = sorted(p.name for p in site.iterdir())
-    assert names == sorted([Path(f).stem + ".html" for f in bank.files.values()] + ["index.html"])
+    assert names == sorted([Path(f).stem + ".html" for f in locations.files.values()] + ["index.html"])
     page, guard = guarded_page(browser)
     for name in names:
         page.goto((site / name).as_uri())

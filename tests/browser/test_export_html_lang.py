@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from .export_browser import guarded_page, open_browser
-from jkquiz.bank import load_bank
+from jkquiz.bank import load_located
 from jkquiz.i18n import set_language
 from jkquiz.interop.common import choose_questions
 from jkquiz.interop.html import export_html
@@ -25,10 +25,10 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    bank = load_bank(FIXTURES / "mini")
+    bank, locations = load_located(FIXTURES / "mini")
     set_language("ja")
     path = tmp_path / "01-sample.html"
-    path.write_bytes(export_html(bank, choose_questions(bank)).pages["01-sample.html"])
+    path.write_bytes(export_html(bank, choose_questions(bank), files=locations.files).pages["01-sample.html"])
     page, guard = guarded_page(browser)
     page.goto(path.as_uri())
     yield page

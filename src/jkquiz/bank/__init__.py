@@ -10,9 +10,10 @@ from importlib import import_module
 from typing import Any
 
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.locations import Locations, Where
 from jkquiz.bank.model import QUESTION_TYPES, BankFile, Fact, QuestionBase, Source, Topic
 
-_FROM_LOAD = ("LoadResult", "PathProblem", "default_bank_dir", "inspect_bank", "load_bank")
+_FROM_LOAD = ("LoadResult", "PathProblem", "default_bank_dir", "inspect_bank", "load_bank", "load_located")
 
 __all__ = [
     "QUESTION_TYPES",
@@ -20,13 +21,16 @@ __all__ = [
     "BankFile",
     "Fact",
     "LoadResult",
+    "Locations",
     "PathProblem",
     "QuestionBase",
     "Source",
     "Topic",
+    "Where",
     "default_bank_dir",
     "inspect_bank",
     "load_bank",
+    "load_located",
 ]
 
 

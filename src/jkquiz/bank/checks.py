@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.locations import ItemKind, Locations, topic_of_file
 from jkquiz.bank.messages import suggest
 from jkquiz.bank.sources_policy import refused_by, refused_entries
 from jkquiz.bank.terms_policy import unattributed_terms
@@ -25,30 +26,27 @@ from jkquiz.bank.identity import answered_ids_remain, renames_keep_history
 from jkquiz.errors import Problem
 from jkquiz.text import contains_phrase, format_number, normalize
 
-Check = Callable[[Bank], Iterator[Problem]]
-FILE_NAME = re.compile(r"^\d\d-(?P<id>[a-z0-9][a-z0-9-]*)\.ya?ml$")
+Check = Callable[[Bank, Locations], Iterator[Problem]]  # each check: the bank, and where its items were written
 NAME_NOISE = re.compile(r"[\s·・\-–]+")  # spaces and separators writers place differently in names
 NON_LATIN = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def file_names_match_topics(bank: Bank) -> Iterator[Problem]:
+def file_names_match_topics(bank: Bank, where: Locations) -> Iterator[Problem]:
     """A file is named NN-<topic id>.yaml."""
-    for topic_id, file in bank.files.items():
-        name = file.replace("\\", "/").rsplit("/", 1)[-1]
-        match = FILE_NAME.match(name)
-        if not match or match["id"] != topic_id:
-            yield bank.problem("topic", topic_id, "id", message=f"the file should be named NN-{topic_id}.yaml to match the topic id")
+    for topic_id, file in where.files.items():
+        if topic_of_file(file) != topic_id:
+            yield where.problem("topic", topic_id, "id", message=f"the file should be named NN-{topic_id}.yaml to match the topic id")
 
 
-def topics_have_questions(bank: Bank) -> Iterator[Problem]:
+def topics_have_questions(bank: Bank, where: Locations) -> Iterator[Problem]:
     """Every topic has at least one authored question."""
     with_questions = {q.topic for q in bank.iter_authored()}
     for topic_id in bank.topics:
         if topic_id not in with_questions:
-            yield bank.problem("topic", topic_id, message=f"topic '{topic_id}' has no questions")
+            yield where.problem("topic", topic_id, message=f"topic '{topic_id}' has no questions")
 
 
-def contested_facts_have_both_perspectives(bank: Bank) -> Iterator[Problem]:
+def contested_facts_have_both_perspectives(bank: Bank, where: Locations) -> Iterator[Problem]:
     """A contested fact states what each government holds; perspectives imply contested."""
     for fact in bank.facts.values():
         p = fact.perspectives
@@ -56,114 +54,114 @@ def contested_facts_have_both_perspectives(bank: Bank) -> Iterator[Problem]:
             missing = [side for side in ("japan", "korea") if p is None or getattr(p, side) is None]
             if missing:
                 field = "perspectives" if p is not None else "contested"
-                yield bank.problem(
+                yield where.problem(
                     "fact", fact.id, field, key=p is not None,
                     message=f"a contested fact needs both perspectives; missing: {', '.join(missing)}",
                 )
         elif p is not None:
-            yield bank.problem(
+            yield where.problem(
                 "fact", fact.id, "perspectives", key=True,
                 message="perspectives are given but the fact is not marked `contested: true`",
             )
 
 
-def fact_fields_agree(bank: Bank) -> Iterator[Problem]:
+def fact_fields_agree(bank: Bank, where: Locations) -> Iterator[Problem]:
     """answer appears in the statement; value/unit/series/coords fit the fact's kind."""
     for fact in bank.facts.values():
         if fact.answer is not None and not contains_phrase(fact.statement, fact.answer):
-            yield bank.problem("fact", fact.id, "answer", message=f"answer '{fact.answer}' does not appear in the statement")
+            yield where.problem("fact", fact.id, "answer", message=f"answer '{fact.answer}' does not appear in the statement")
         if fact.value is not None and fact.kind != "statistic":
-            yield bank.problem("fact", fact.id, "value", message="only a statistic fact (kind: statistic) has a value")
+            yield where.problem("fact", fact.id, "value", message="only a statistic fact (kind: statistic) has a value")
         if (fact.unit is not None or fact.series is not None) and fact.value is None:
-            yield bank.problem("fact", fact.id, "unit" if fact.unit else "series", message="unit and series need a value")
+            yield where.problem("fact", fact.id, "unit" if fact.unit else "series", message="unit and series need a value")
         if fact.series is not None and fact.as_of is None:
-            yield bank.problem("fact", fact.id, "series", message="a statistic in a series needs `as_of` (its date)")
+            yield where.problem("fact", fact.id, "series", message="a statistic in a series needs `as_of` (its date)")
         if fact.coords is not None and fact.kind != "place":
-            yield bank.problem("fact", fact.id, "coords", message="only a place fact (kind: place) has coords")
+            yield where.problem("fact", fact.id, "coords", message="only a place fact (kind: place) has coords")
 
 
-def questions_cite_existing_facts(bank: Bank) -> Iterator[Problem]:
+def questions_cite_existing_facts(bank: Bank, where: Locations) -> Iterator[Problem]:
     """Every fact a question names exists."""
     ids = list(bank.facts)
     for q in bank.iter_authored():
         for index, fact_id in enumerate(q.facts):
             if fact_id not in bank.facts:
-                yield bank.problem("question", q.id, "facts", index, message=f"fact '{fact_id}' does not exist{suggest(fact_id, ids)}")
+                yield where.problem("question", q.id, "facts", index, message=f"fact '{fact_id}' does not exist{suggest(fact_id, ids)}")
 
 
-def choices_are_consistent(bank: Bank) -> Iterator[Problem]:
+def choices_are_consistent(bank: Bank, where: Locations) -> Iterator[Problem]:
     """Choices are distinct; answers are among them; feedback names real choices."""
     for q in bank.iter_authored():
         if not isinstance(q, (SingleQuestion, MultipleQuestion)):
             continue
-        yield from _duplicates(bank, q, "choices", q.choices)
+        yield from _duplicates(where, q, "choices", q.choices)
         answers = [("answer", None, q.answer)] if isinstance(q, SingleQuestion) else [("answers", i, a) for i, a in enumerate(q.answers)]
         for field, index, answer in answers:
             if answer not in q.choices:
                 path = (field,) if index is None else (field, index)
-                yield bank.problem("question", q.id, *path, message=f"answer '{answer}' is not among the choices{suggest(answer, q.choices)}")
+                yield where.problem("question", q.id, *path, message=f"answer '{answer}' is not among the choices{suggest(answer, q.choices)}")
         if isinstance(q, MultipleQuestion):
-            yield from _duplicates(bank, q, "answers", q.answers)
+            yield from _duplicates(where, q, "answers", q.answers)
         for choice in q.choice_feedback:
             if choice not in q.choices:
-                yield bank.problem("question", q.id, "choice_feedback", choice, key=True,
+                yield where.problem("question", q.id, "choice_feedback", choice, key=True,
                                    message=f"feedback for '{choice}', which is not one of the choices{suggest(choice, q.choices)}")
 
 
-def orders_and_matches_are_well_formed(bank: Bank) -> Iterator[Problem]:
+def orders_and_matches_are_well_formed(bank: Bank, where: Locations) -> Iterator[Problem]:
     """Order items are distinct; match pairs are one-to-one."""
     for q in bank.iter_authored():
         if isinstance(q, OrderQuestion):
-            yield from _duplicates(bank, q, "items", q.items)
+            yield from _duplicates(where, q, "items", q.items)
         elif isinstance(q, MatchQuestion):
             for side, name in ((0, "left"), (1, "right")):
                 seen: dict[str, int] = {}
                 for index, pair in enumerate(q.pairs):
                     key = normalize(pair[side])
                     if key in seen:
-                        yield bank.problem("question", q.id, "pairs", index, side,
+                        yield where.problem("question", q.id, "pairs", index, side,
                                            message=f"pairs are not one-to-one: {name} item '{pair[side]}' appears twice")
                     seen.setdefault(key, index)
 
 
-def numbers_within_range(bank: Bank) -> Iterator[Problem]:
+def numbers_within_range(bank: Bank, where: Locations) -> Iterator[Problem]:
     """A number answer lies within its stated min/max."""
     for q in bank.iter_authored():
         if not isinstance(q, NumberQuestion):
             continue
         if q.min is not None and q.max is not None and q.min > q.max:
-            yield bank.problem("question", q.id, "min", message=f"min {format_number(q.min)} is larger than max {format_number(q.max)}")
+            yield where.problem("question", q.id, "min", message=f"min {format_number(q.min)} is larger than max {format_number(q.max)}")
         elif (q.min is not None and q.answer < q.min) or (q.max is not None and q.answer > q.max):
             low = format_number(q.min) if q.min is not None else "-inf"
             high = format_number(q.max) if q.max is not None else "inf"
-            yield bank.problem("question", q.id, "answer", message=f"answer {format_number(q.answer)} is outside the stated range {low}..{high}")
+            yield where.problem("question", q.id, "answer", message=f"answer {format_number(q.answer)} is outside the stated range {low}..{high}")
 
 
-def answers_not_leaked(bank: Bank) -> Iterator[Problem]:
+def answers_not_leaked(bank: Bank, where: Locations) -> Iterator[Problem]:
     """A prompt does not contain its own answer verbatim."""
     for q in bank.iter_authored():
         leaked = _leaked_answer(q)
         if leaked:
-            yield bank.problem("question", q.id, "prompt", message=f"the prompt gives away the answer '{leaked}'")
+            yield where.problem("question", q.id, "prompt", message=f"the prompt gives away the answer '{leaked}'")
 
 
-def time_bound_facts_are_dated(bank: Bank) -> Iterator[Problem]:
+def time_bound_facts_are_dated(bank: Bank, where: Locations) -> Iterator[Problem]:
     """A question on a fact true only as of a date says so in its prompt."""
     for q in bank.iter_authored():
         for fact in bank.facts_of(q):
             if fact.as_of and fact.as_of[:4] not in q.prompt:
-                yield bank.problem("question", q.id, "prompt",
+                yield where.problem("question", q.id, "prompt",
                                    message=f"rests on '{fact.id}', true as of {fact.as_of}: say \"As of {fact.as_of[:4]}, ...\" in the prompt")
                 break
 
 
-def terms_are_sourced(bank: Bank) -> Iterator[Problem]:
+def terms_are_sourced(bank: Bank, where: Locations) -> Iterator[Problem]:
     """Every native-script name, in terms or a text alternate, appears in a quote of its facts."""
     for fact in bank.facts.values():
         quotes = [_name_key(s.quote) for s in fact.sources]
         for script, name in (fact.terms.model_dump(exclude_none=True).items() if fact.terms else ()):
             if not any(_name_key(name) in quote for quote in quotes):
-                yield bank.problem("fact", fact.id, "terms", script,
+                yield where.problem("fact", fact.id, "terms", script,
                                    message=f"terms.{script} '{name}' appears in none of this fact's source quotes: "
                                            "quote a source that gives it, or remove it")
     for q in bank.iter_authored():
@@ -174,37 +172,38 @@ def terms_are_sourced(bank: Bank) -> Iterator[Problem]:
         known += [_name_key(t) for f in facts if f.terms for t in f.terms.model_dump(exclude_none=True).values()]
         for index, alternate in enumerate(q.alternates):
             if NON_LATIN.search(alternate) and not any(_name_key(alternate) in text for text in known):
-                yield bank.problem("question", q.id, "alternates", index,
+                yield where.problem("question", q.id, "alternates", index,
                                    message=f"alternate '{alternate}' appears in none of the terms or source quotes "
                                            "of this question's facts: quote a source that gives it, or remove it")
 
 
-def generated_prefix_reserved(bank: Bank) -> Iterator[Problem]:
+def generated_prefix_reserved(bank: Bank, where: Locations) -> Iterator[Problem]:
     """Ids starting with 'gen-' belong to generated questions."""
-    for kind, items in (("fact", bank.facts), ("question", {q.id: q for q in bank.iter_authored()})):
+    authored: tuple[tuple[ItemKind, dict[str, Any]], ...] = (("fact", bank.facts), ("question", {q.id: q for q in bank.iter_authored()}))
+    for kind, items in authored:
         for item_id in items:
             if item_id.startswith("gen-"):
-                yield bank.problem(kind, item_id, "id", message="ids starting with 'gen-' are reserved for generated questions")
+                yield where.problem(kind, item_id, "id", message="ids starting with 'gen-' are reserved for generated questions")
 
 
-def sources_are_citable(bank: Bank) -> Iterator[Problem]:
+def sources_are_citable(bank: Bank, where: Locations) -> Iterator[Problem]:
     """No source's address is on the refused list (Wikipedia and its copies, wikis, aggregators)."""
-    folders = tuple(sorted({str(Path(file).parent) for file in bank.files.values()}))
+    folders = tuple(sorted({str(Path(file).parent) for file in where.files.values()}))
     entries = refused_entries(folders)
     for fact in bank.facts.values():
         for index, source in enumerate(fact.sources):
             entry = refused_by(source.url, entries) if source.url else None
             if entry:
-                yield bank.problem("fact", fact.id, "sources", index, "url",
+                yield where.problem("fact", fact.id, "sources", index, "url",
                                    message=f"a course cannot cite this address ({entry} is on the refused list of "
                                            "mirrors, wikis and aggregators): cite the original page (CONTRIBUTING.md)")
 
 
-def one_sided_terms_are_attributed(bank: Bank) -> Iterator[Problem]:
+def one_sided_terms_are_attributed(bank: Bank, where: Locations) -> Iterator[Problem]:
     """In the course's own voice, a government's own term is attributed or paired (CONTRIBUTING.md)."""
-    def found(kind: str, item_id: str, path: tuple[Any, ...], text: str, context: str = "") -> Iterator[Problem]:
+    def found(kind: ItemKind, item_id: str, path: tuple[Any, ...], text: str, context: str = "") -> Iterator[Problem]:
         for what in unattributed_terms(text, context):
-            yield bank.problem(kind, item_id, *path, message=f"{what}: in the course's own voice use the neutral term, "
+            yield where.problem(kind, item_id, *path, message=f"{what}: in the course's own voice use the neutral term, "
                                                              "or say whose term it is in the same sentence")
 
     for topic in bank.topics.values():
@@ -224,7 +223,7 @@ def one_sided_terms_are_attributed(bank: Bank) -> Iterator[Problem]:
                 yield from found("question", q.id, ("pairs", index, side), pair[side], context=f"{q.prompt} {pair[1 - side]}")
 
 
-def choices_give_nothing_away(bank: Bank) -> Iterator[Problem]:
+def choices_give_nothing_away(bank: Bank, where: Locations) -> Iterator[Problem]:
     """No other choice contains the answer, and no prompt shows the answer's native-script names.
 
     Covers generated questions too (they are located at the fact they come from).
@@ -234,20 +233,20 @@ def choices_give_nothing_away(bank: Bank) -> Iterator[Problem]:
             continue
         answers = [q.answer] if isinstance(q, SingleQuestion) else list(q.answers)
         facts = bank.facts_of(q)
-        where: tuple[str, str, tuple[Any, ...]] = (("fact", facts[0].id, ("statement",)) if q.generated and facts
-                                                    else ("question", q.id, ("prompt",)))
+        at: tuple[ItemKind, str, tuple[Any, ...]] = (("fact", facts[0].id, ("statement",)) if q.generated and facts
+                                                     else ("question", q.id, ("prompt",)))
         for index, choice in enumerate(q.choices):
             hit = next((a for a in answers if choice != a and len(normalize(a)) >= 4 and contains_phrase(choice, a)), None)
             if hit:
-                kind, item, path = ("question", q.id, ("choices", index)) if not q.generated else where
-                yield bank.problem(kind, item, *path, message=f"{'generated question ' + q.id + ': ' if q.generated else ''}"
+                kind, item, path = ("question", q.id, ("choices", index)) if not q.generated else at
+                yield where.problem(kind, item, *path, message=f"{'generated question ' + q.id + ': ' if q.generated else ''}"
                                    f"the choice '{choice}' contains the answer '{hit}', which gives it away")
         names = {name for f in facts if f.terms and f.answer in answers
                  for name in f.terms.model_dump(exclude_none=True).values()}
         shown = sorted(name for name in names if name in q.prompt)
         if shown:
-            kind, item, path = where
-            yield bank.problem(kind, item, *path, message=f"{'generated question ' + q.id + ': ' if q.generated else ''}"
+            kind, item, path = at
+            yield where.problem(kind, item, *path, message=f"{'generated question ' + q.id + ': ' if q.generated else ''}"
                                f"the prompt shows {', '.join(shown)}, the answer's own name in another script")
 
 
@@ -277,18 +276,18 @@ def check_names() -> list[str]:
     return [check.__name__.replace("_", "-") for check in CHECKS]
 
 
-def run_checks(bank: Bank, skip: Iterable[str] = ()) -> list[Problem]:
+def run_checks(bank: Bank, where: Locations, skip: Iterable[str] = ()) -> list[Problem]:
     """Every problem every check finds, leaving out the checks named in `skip` (see check_names)."""
     skipped = {name.replace("_", "-") for name in skip}
-    return [problem for check in CHECKS if check.__name__.replace("_", "-") not in skipped for problem in check(bank)]
+    return [problem for check in CHECKS if check.__name__.replace("_", "-") not in skipped for problem in check(bank, where)]
 
 
-def _duplicates(bank: Bank, q: QuestionBase, field: str, values: list[str]) -> Iterator[Problem]:
+def _duplicates(where: Locations, q: QuestionBase, field: str, values: list[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, value in enumerate(values):
         key = normalize(value)
         if key in seen:
-            yield bank.problem("question", q.id, field, index, message=f"'{value}' appears twice in {field}")
+            yield where.problem("question", q.id, field, index, message=f"'{value}' appears twice in {field}")
         seen.add(key)
 
 

@@ -78,7 +78,6 @@ def to_json(bank: Bank) -> str:
     data = {
         "format": FORMAT,
         "topics": [t.model_dump(mode="json") for t in bank.topics.values()],
-        "files": bank.files,
         "facts": [{"topic": f.topic, "item": f.model_dump(mode="json")} for f in bank.facts.values()],
         "questions": [
             {"topic": q.topic, "generated": q.generated, "item": q.model_dump(mode="json")}
@@ -96,7 +95,7 @@ def from_json(text: str) -> Bank:
     data: dict[str, Any] = json.loads(text)
     if data.get("format") != FORMAT:
         raise ValueError(f"compiled bank format {data.get('format')!r}, expected {FORMAT}")
-    bank = Bank(files=dict(data["files"]))
+    bank = Bank()
     for raw in data["topics"]:
         topic = Topic.model_validate(raw)
         bank.topics[topic.id] = topic

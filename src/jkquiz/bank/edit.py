@@ -5,8 +5,8 @@ The pipeline, in order (each step can refuse, and then the file is left untouche
 1. each new item is checked against its model (a clear message per wrong field);
 2. an id already in the bank, or the same question or statement already there, is refused;
 3. the items are appended with ruamel.yaml's round trip (comments and order kept);
-4. the new text is loaded with the bank's own loader next to the other files, and any
-   problem it did not have before refuses the edit;
+4. the new text is read with the bank's own loader and put together with the other files as they
+   were read for step 2 (the bank is loaded once), and any problem it did not have before refuses the edit;
 5. the file is replaced atomically (temporary file + os.replace), and only if nobody
    changed it meanwhile.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,8 @@ from pydantic import ValidationError
 from jkquiz.atomicfile import replace_file
 from jkquiz.bank.bank import Bank
 from jkquiz.bank.ids import suggest_id
-from jkquiz.bank.load import LoadResult, bank_files, display_path, inspect_bank
+from jkquiz.bank.load import LoadResult, assemble, display_path, inspect_bank, read_bank_file
+from jkquiz.bank.locations import Locations
 from jkquiz.bank.messages import describe, suggest
 from jkquiz.bank.model import Fact, QuestionBase
 from jkquiz.bank.yamlstyle import append_items
@@ -77,23 +78,23 @@ def add_items(topic: str, section: str, items: list[dict[str, Any]], *, bank: st
     `loaded`: the bank at `bank` as the caller already loaded it (saves loading it again).
     """
     before = loaded or inspect_bank(bank)
-    path = topic_file(before.bank, topic)
+    path = topic_file(before.bank, before.locations, topic)
     clean = [tidy(item) for item in items]
-    check_items(before.bank, section, clean, display_path(path))
+    check_items(before.bank, before.locations, section, clean, display_path(path))
     original = path.read_bytes()
     text = append_items(original.decode("utf-8-sig"), section, clean)
     tolerated = _placeholder_problem if allow_placeholder_fact else None
-    recheck(bank, path, text, before.problems, clean, section, tolerated)
+    recheck(before, path, text, clean, section, tolerated)
     _replace_atomically(path, text, original)
     return EditResult(display_path(path), [str(item["id"]) for item in clean])
 
 
-def topic_file(bank: Bank, topic: str) -> Path:
+def topic_file(bank: Bank, locations: Locations, topic: str) -> Path:
     """The file holding a topic; an unknown topic names the nearest ones."""
     if topic not in bank.topics:
         names = list(bank.topics)
         raise UnknownTopicError(f"no topic '{topic}'{suggest(topic, names)}; topics are: {', '.join(names)}")
-    return Path(bank.files[topic])
+    return Path(locations.files[topic])
 
 
 def tidy(item: dict[str, Any]) -> dict[str, Any]:
@@ -103,7 +104,7 @@ def tidy(item: dict[str, Any]) -> dict[str, Any]:
     return dict(sorted(kept.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
-def validate_item(section: str, item: dict[str, Any], where: str = "") -> Any:
+def validate_item(section: str, item: dict[str, Any], file: str = "") -> Any:
     """The item as its model, or EditError with one plain sentence per wrong field."""
     label = str(item.get("id") or f"new {section[:-1]}")
     try:
@@ -112,34 +113,34 @@ def validate_item(section: str, item: dict[str, Any], where: str = "") -> Any:
         problems = []
         for error in exc.errors(include_url=False):
             message, loc = describe(error, Fact if section == "facts" else None)
-            problems.append(Problem(where, 0, 0, label, ".".join(map(str, loc)), message))
+            problems.append(Problem(file, 0, 0, label, ".".join(map(str, loc)), message))
         raise EditError(problems) from exc
 
 
-def check_items(bank: Bank, section: str, items: list[dict[str, Any]], where: str = "") -> None:
-    """Each item fits its model and repeats nothing already in the bank (or in the batch)."""
+def check_items(bank: Bank, locations: Locations, section: str, items: list[dict[str, Any]], file: str = "") -> None:
+    """Each item fits its model and repeats nothing already in the bank (or in the batch); `file`: where it goes."""
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
     seen_keys: dict[str, str] = {}
     for item in items:
         try:
-            model = validate_item(section, item, where)
+            model = validate_item(section, item, file)
         except EditError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(_duplicates(bank, section, model, seen_ids, seen_keys, where))
+        problems.extend(_duplicates(bank, locations, section, model, seen_ids, seen_keys, file))
     if problems:
         raise EditError(problems)
 
 
-def _duplicates(bank: Bank, section: str, model: Any, seen_ids: dict[str, str], seen_keys: dict[str, str],
-                where: str) -> list[Problem]:
+def _duplicates(bank: Bank, locations: Locations, section: str, model: Any, seen_ids: dict[str, str],
+                seen_keys: dict[str, str], file: str) -> list[Problem]:
     """An id or content the bank (or this batch) already has; each problem names the file:line of the existing item."""
     out = []
-    existing_at = bank.place_of(model.id)
+    existing_at = locations.place_of(model.id)
     if existing_at or model.id in seen_ids:
         place = existing_at or "earlier in this batch"
-        out.append(Problem(where, 0, 0, model.id, "id", f"duplicate id '{model.id}' (already at {place})"))
+        out.append(Problem(file, 0, 0, model.id, "id", f"duplicate id '{model.id}' (already at {place})"))
     seen_ids[model.id] = model.id
     key = same_content_key(model)
     existing = {same_content_key(other): other.id for other in
@@ -147,8 +148,8 @@ def _duplicates(bank: Bank, section: str, model: Any, seen_ids: dict[str, str], 
     twin = existing.get(key) or seen_keys.get(key)
     if twin:
         what = "statement" if section == "facts" else "question (same prompt and answer)"
-        place = bank.place_of(twin)
-        out.append(Problem(where, 0, 0, model.id, "prompt" if section != "facts" else "statement",
+        place = locations.place_of(twin)
+        out.append(Problem(file, 0, 0, model.id, "prompt" if section != "facts" else "statement",
                            f"the same {what} is already in the bank as '{twin}'" + (f" ({place})" if place else "")))
     seen_keys[key] = model.id
     return out
@@ -168,15 +169,15 @@ def _placeholder_problem(problem: Problem) -> bool:
     return f"'{FACT_PLACEHOLDER}'" in problem.message
 
 
-def recheck(bank: str | os.PathLike[str] | None, path: Path, text: str, known: Iterable[Problem],
-            items: list[dict[str, Any]], section: str, tolerated: Callable[[Problem], bool] | None = None) -> None:
-    """Load the new text with the bank loader beside the other files; refuse any new problem."""
-    others = [f for f in bank_files(bank) if f.resolve() != path.resolve()]
+def recheck(before: LoadResult, path: Path, text: str, items: list[dict[str, Any]], section: str,
+            tolerated: Callable[[Problem], bool] | None = None) -> None:
+    """Read the new text with the bank loader and check it with the other files as `before` read them; refuse any new problem."""
+    others = [one for one in before.read if one.path.resolve() != path.resolve()]
     with tempfile.TemporaryDirectory(prefix="jkquiz-edit-") as folder:
-        draft = Path(folder) / path.name  # same name: the file-name check must still pass
+        draft = Path(folder) / path.name  # the text read as a file, under the file's own name in messages
         draft.write_text(text, encoding="utf-8")
-        after = inspect_bank([*others, draft])
-    old = {_key(p) for p in known}
+        after = assemble([*others, read_bank_file(draft, display_path(path))])
+    old = {_key(p) for p in before.problems}
     new = [p for p in after.problems if _key(p) not in old and not (tolerated and tolerated(p))]
     if new:
         shown = [Problem(display_path(path), p.line, p.column, p.id, p.field, p.message) if p.file.endswith(path.name) else p for p in new]
@@ -201,20 +202,20 @@ def _replace_atomically(path: Path, text: str, original: bytes) -> None:
     replace_file(path, lambda out: out.write(text.encode("utf-8")), before_replace=unchanged)
 
 
-def draft_problems(bank: Bank, question: QuestionBase, topic: str) -> list[Problem]:
+def draft_problems(bank: Bank, locations: Locations, question: QuestionBase, topic: str) -> list[Problem]:
     """What the bank's checks say about one draft question (answer among choices, facts exist, …), before saving."""
     from jkquiz.bank.checks import run_checks
 
     question = question_adapter().validate_python(question.model_dump(), context={"topic": topic})
-    trial = Bank(topics=bank.topics, facts=bank.facts, questions={question.id: question}, files=bank.files)
-    return [p for p in run_checks(trial) if p.id == question.id]
+    trial = Bank(topics=bank.topics, facts=bank.facts, questions={question.id: question})
+    return [p for p in run_checks(trial, locations.only_topics()) if p.id == question.id]
 
 
-def draft_fact_problems(bank: Bank, data: dict[str, Any], topic: str) -> list[Problem]:
+def draft_fact_problems(bank: Bank, locations: Locations, data: dict[str, Any], topic: str) -> list[Problem]:
     """What the bank's checks say about one draft fact (native names quoted, both sides when contested, …), before saving."""
     from jkquiz.bank.checks import run_checks
 
     fact = Fact.model_validate(data, context={"topic": topic})
-    trial = Bank(topics=bank.topics, facts={**bank.facts, fact.id: fact}, questions={}, files=bank.files)
-    return [p for p in run_checks(trial) if p.id == fact.id]
+    trial = Bank(topics=bank.topics, facts={**bank.facts, fact.id: fact}, questions={})
+    return [p for p in run_checks(trial, locations.only_topics()) if p.id == fact.id]
 

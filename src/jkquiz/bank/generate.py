@@ -49,7 +49,6 @@ def generate_questions(bank: Bank, seed: int = 0) -> int:
             if q.id in ordered or q.id in bank.questions or q.id in bank.facts:
                 continue
             ordered[q.id] = q
-            bank.where[f"question:{q.id}"] = bank.where[f"fact:{q.facts[0]}"]
             added += 1
     bank.questions = ordered
     return added

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.locations import Locations
 from jkquiz.errors import Problem
 
 ANSWERED_IDS = "question-ids.txt"  # beside the bank files: ids learners may have answered, one per line
 
 
-def renames_keep_history(bank: Bank) -> Iterator[Problem]:
+def renames_keep_history(bank: Bank, where: Locations) -> Iterator[Problem]:
     """Each earlier id in `renamed_from` is free (no item has it now) and claimed by one question only."""
     claimed: dict[str, str] = {}
     for q in bank.iter_authored():
@@ -20,20 +21,20 @@ def renames_keep_history(bank: Bank) -> Iterator[Problem]:
             if old == q.id:
                 message = "renamed_from lists the question's own id"
             elif old in bank.questions or old in bank.facts:
-                message = (f"'{old}' in renamed_from is still the id of an item ({bank.place_of(old)}): "
+                message = (f"'{old}' in renamed_from is still the id of an item ({where.place_of(old)}): "
                            "answers to it cannot move to this question")
             elif old in claimed:
                 message = f"'{old}' is also in renamed_from of '{claimed[old]}': its answers can move to one question only"
             else:
                 claimed[old] = q.id
                 continue
-            yield bank.problem("question", q.id, "renamed_from", index, message=message)
+            yield where.problem("question", q.id, "renamed_from", index, message=message)
 
 
-def answered_ids_remain(bank: Bank) -> Iterator[Problem]:
+def answered_ids_remain(bank: Bank, where: Locations) -> Iterator[Problem]:
     """Every id listed in the bank folder's question-ids.txt is still a question, or in a question's renamed_from."""
     known = set(bank.questions) | {old for q in bank.questions.values() for old in q.renamed_from}
-    for folder in dict.fromkeys(Path(file).parent for file in bank.files.values()):
+    for folder in dict.fromkeys(Path(file).parent for file in where.files.values()):
         path = folder / ANSWERED_IDS
         if not path.is_file():
             continue

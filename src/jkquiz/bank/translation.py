@@ -15,12 +15,13 @@ every entry in a comment above it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jkquiz.bank.bank import Bank
+from jkquiz.bank.locations import files_by_name
 from jkquiz.bank.model import Fact, QuestionBase, Topic
 
 LANGUAGES = ("ko", "ja")
@@ -165,14 +166,24 @@ def translation_dir(bank_dir: Path, lang: str) -> Path:
     return bank_dir / lang
 
 
-def load_translation(bank: Bank, bank_dir: Path, lang: str) -> Translation:
-    """The translations into `lang` of every topic of `bank` that has a translation file."""
+def topic_files(bank: Bank, bank_dir: Path, files: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each topic's English file: `files` (the loader's Locations.files) when given, else read from the names of
+    `bank_dir`'s files (NN-<topic id>.yaml, as the bank's checks require), for the topics of `bank`."""
+    if files is not None:
+        return dict(files)
+    found = sorted(f for f in bank_dir.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()) if bank_dir.is_dir() else []
+    named = files_by_name(found)
+    return {topic_id: named[topic_id] for topic_id in bank.topics if topic_id in named}
+
+
+def load_translation(bank: Bank, bank_dir: Path, lang: str, files: Mapping[str, str] | None = None) -> Translation:
+    """The translations into `lang` of every topic of `bank` that has a translation file (`files`: see topic_files)."""
     from jkquiz.bank.load import display_path
     from jkquiz.bank.yamlfile import YamlFileError
 
     out = Translation(lang)
     folder = translation_dir(bank_dir, lang)
-    for topic_id, file in bank.files.items():
+    for topic_id, file in topic_files(bank, bank_dir, files).items():
         path = folder / Path(file).name
         if path.is_file():
             try:
@@ -202,11 +213,11 @@ class Gap:
                 f"translation against the English now ({_short(self.english)}) and set `from: {self.current_hash}`")
 
 
-def gaps(bank: Bank, translation: Translation, bank_dir: Path) -> Iterator[Gap]:
+def gaps(bank: Bank, translation: Translation, bank_dir: Path, files: Mapping[str, str] | None = None) -> Iterator[Gap]:
     """Every translatable text of `bank` with no translation in `translation`, or one made from other English."""
     from jkquiz.bank.load import display_path
 
-    for topic_id, file in bank.files.items():
+    for topic_id, file in topic_files(bank, bank_dir, files).items():
         found = translation.topics.get(topic_id)
         tfile = found.file if found else display_path(translation_dir(bank_dir, translation.lang) / Path(file).name)
         for section, items in english_of(bank, topic_id).items():
@@ -226,7 +237,7 @@ def _short(text: str, limit: int = 70) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[:limit - 1]}…”"
 
 
-def render_file(bank: Bank, topic_id: str, lang: str, old: TopicTranslation | None) -> str:
+def render_file(bank: Bank, topic_id: str, lang: str, old: TopicTranslation | None, file: str) -> str:
     """The translation file of one topic, with every English text in a comment and the translations kept.
 
     An entry whose English changed keeps its old `from`, so `jkquiz validate --lang` still reports it; a
@@ -239,7 +250,7 @@ def render_file(bank: Bank, topic_id: str, lang: str, old: TopicTranslation | No
 
     name = NAMES.get(lang, lang)
     lines = [
-        f"# {name} ({lang}) translation of {Path(bank.files[topic_id]).name}: written by `jkquiz translate sync --lang {lang}`.",
+        f"# {name} ({lang}) translation of {Path(file).name}: written by `jkquiz translate sync --lang {lang}`.",
         "# Fill in each `text` (keep it on one line); `from` is the hash of the English it translates: when the",
         "# English changes, `jkquiz validate --lang " + lang + "` reports the entry until `from` is set to the new hash.",
         "# Quotes of sources are never translated. Names follow CONTRIBUTING.md's naming policy.",
@@ -266,19 +277,20 @@ def render_file(bank: Bank, topic_id: str, lang: str, old: TopicTranslation | No
     return "\n".join(lines) + "\n"
 
 
-def sync(bank: Bank, bank_dir: Path, lang: str, topics: list[str] | None = None) -> list[Path]:
-    """Write each topic's translation file into `lang` anew from the bank, keeping every translation."""
+def sync(bank: Bank, bank_dir: Path, lang: str, topics: list[str] | None = None,
+         files: Mapping[str, str] | None = None) -> list[Path]:
+    """Write each topic's translation file into `lang` anew from the bank, keeping every translation (`files`: see topic_files)."""
     from jkquiz.atomicfile import replace_file
 
     folder = translation_dir(bank_dir, lang)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for topic_id, file in bank.files.items():
+    for topic_id, file in topic_files(bank, bank_dir, files).items():
         if topics and topic_id not in topics:
             continue
         path = folder / Path(file).name
         old = read_file(path) if path.is_file() else None
-        text = render_file(bank, topic_id, lang, old).encode("utf-8")
+        text = render_file(bank, topic_id, lang, old, file).encode("utf-8")
         replace_file(path, lambda out: out.write(text))  # called at once, so the loop variable is this file's
         written.append(path)
     return written

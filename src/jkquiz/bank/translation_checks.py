@@ -4,7 +4,7 @@ the same, an entry that belongs to nothing), each located to file and line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from jkquiz.bank.bank import Bank
@@ -17,12 +17,14 @@ from jkquiz.errors import Problem
 _CONTEXT_FIELDS = ("choices.", "choice_feedback.", "items.", "pairs.", "answer")  # read with the prompt
 
 
-def translation_problems(bank: Bank, bank_dir: Path, lang: str) -> list[Problem]:
-    """Every problem of the bank's translations into `lang` (none: the translation is whole and current)."""
-    translation = load_translation(bank, bank_dir, lang)
+def translation_problems(bank: Bank, bank_dir: Path, lang: str, files: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every problem of the bank's translations into `lang` (none: the translation is whole and current).
+
+    `files`: each topic's English file (the loader's Locations.files); see translation.topic_files."""
+    translation = load_translation(bank, bank_dir, lang, files)
     problems = [Problem(g.file, g.line, 0, g.item if g.item != "topic" else "", g.path,
                         f"{g.path}: {_gap_message(g.reason, g.english, g.current_hash)}")
-                for g in gaps(bank, translation, bank_dir)]
+                for g in gaps(bank, translation, bank_dir, files)]
     problems += [Problem(file, line, 0, "", "", f"this translation file cannot be read, so its topic is shown in "
                                                  f"English: {message}") for file, line, message in translation.unreadable]
     for topic_id, found in translation.topics.items():

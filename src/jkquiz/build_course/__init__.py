@@ -67,7 +67,7 @@ def build(
     editions: list[tuple[Edition, list[Page]]] = []
     if "en" in chosen:
         result.pages += english
-        errors, warnings = check_pages(english, bank)
+        errors, warnings = check_pages(english, bank, _topic_files(bank, bank_dir))
         result.errors += errors
         result.warnings += warnings
         editions.append((Edition(), english))
@@ -99,6 +99,13 @@ def build(
             _write(notebook, target)
             result.written.append(target)
     return result
+
+
+def _topic_files(bank: Bank, bank_dir: Path | None) -> dict[str, str]:
+    """Each topic's bank file, read from the bank folder's file names (empty without the folder)."""
+    from jkquiz.bank.translation import topic_files
+
+    return topic_files(bank, bank_dir) if bank_dir is not None else {}
 
 
 def _topic_titles(bank: Bank, bank_dir: Path | None, lang: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from jkquiz.bank import Bank
 from jkquiz.build_course.calls import figure_topic, quiz_topics
@@ -143,8 +143,8 @@ CHECKS: list[Callable[[Page, Bank], Found]] = [
 TRANSLATION_CHECKS: list[Callable[[Page, Bank], Found]] = [check_header, check_layout, check_asks, check_quiz, check_citations]
 
 
-def check_pages(pages: list[Page], bank: Bank) -> Found:
-    """Every problem of every page, plus numbering clashes between pages."""
+def check_pages(pages: list[Page], bank: Bank, files: Mapping[str, str] | None = None) -> Found:
+    """Every problem of every page, plus numbering clashes between pages (`files`: each topic's bank file)."""
     errors: list[str] = []
     warnings: list[str] = []
     seen: dict[int, Page] = {}
@@ -158,5 +158,5 @@ def check_pages(pages: list[Page], bank: Bank) -> Found:
             errors += found_errors
             warnings += found_warnings
     taught = {p.slug for p in pages if p.kind == "lesson"}
-    warnings += [f"bank topic '{t}' ({bank.files.get(t, '?')}) has no lesson text yet" for t in bank.topics if t not in taught]
+    warnings += [f"bank topic '{t}' ({(files or {}).get(t, '?')}) has no lesson text yet" for t in bank.topics if t not in taught]
     return errors, warnings

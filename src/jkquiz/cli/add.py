@@ -91,7 +91,7 @@ def _run(args: argparse.Namespace, what: str) -> int:
             text = data.get("prompt") or data.get("statement") or ""
             data["id"] = suggest_id(bank, data["_topic"], text, "q" if what == "question" else "f")
         topic, item = data["_topic"], tidy(_public(data))
-        if args.interactive and not asker.confirm(f"Add this {what} to {bank.files[topic]}?", render_item(item)):
+        if args.interactive and not asker.confirm(f"Add this {what} to {loaded.locations.files[topic]}?", render_item(item)):
             print("Nothing was written.")
             return 1
         add = add_question if what == "question" else add_fact

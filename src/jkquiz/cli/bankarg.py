@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jkquiz.bank import Bank, LoadResult, PathProblem, inspect_bank, load_bank
+from jkquiz.bank import Bank, LoadResult, PathProblem, inspect_bank, load_located
 
 
 def add_bank_option(parser: argparse.ArgumentParser) -> None:
@@ -22,11 +22,17 @@ def open_loaded(path: str | None) -> LoadResult:
         raise UsageError(str(exc.problems[0])) from None
 
 
-def open_bank(path: str | None, *, strict: bool = False) -> Bank:
-    """The bank at `path`; a missing path is a usage error. `strict`: any bank problem stops (exports)."""
+def open_bank(path: str | None) -> Bank:
+    """The bank at `path` (problems or not); a missing path is a usage error."""
+    return open_loaded(path).bank
+
+
+def open_located(path: str | None) -> tuple[Bank, dict[str, str]]:
+    """The bank at `path` and each topic's file; any bank problem stops (BankError), a missing path is a usage error."""
     from jkquiz.errors import UsageError
 
     try:
-        return load_bank(path) if strict else inspect_bank(path).bank
+        bank, locations = load_located(path)
     except PathProblem as exc:
         raise UsageError(str(exc.problems[0])) from None
+    return bank, locations.files

@@ -11,7 +11,7 @@ from typing import Any
 
 from jkquiz.atomicfile import replace_file
 from jkquiz.errors import BankError
-from jkquiz.cli.bankarg import add_bank_option, open_bank
+from jkquiz.cli.bankarg import add_bank_option, open_located
 from jkquiz.engine.select import check_topics
 from jkquiz.errors import JkquizError, QuizError
 from jkquiz.i18n import LANGUAGES, set_language
@@ -47,7 +47,7 @@ def export(args: argparse.Namespace) -> int:
     if args.lang:
         set_language(args.lang)
     try:
-        bank = open_bank(args.bank, strict=True)
+        bank, files = open_located(args.bank)
     except BankError as exc:
         raise JkquizError(f"the bank has {len(exc.problems)} problem(s), so nothing was exported; "
                           f"run `jkquiz validate` to see them (first: {exc.problems[0]})") from None
@@ -61,6 +61,8 @@ def export(args: argparse.Namespace) -> int:
         raise JkquizError("no questions to export")
     module, name = EXPORTERS[args.format].split(":")
     options: dict[str, Any] = {"order_as": args.order_as} if args.format == "moodle-xml" else {}
+    if args.format in ("html", "anki"):  # pages named like the bank files; the package dated by them
+        options["files"] = files
     result: ExportResult = getattr(importlib.import_module(module), name)(bank, questions, **options)
     written = _write(args.format, result, target)
     for warning in result.warnings:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from jkquiz.bank.translation import LANGUAGES, gaps, load_translation, sync
-from jkquiz.cli.bankarg import add_bank_option, open_bank
+from jkquiz.cli.bankarg import add_bank_option, open_loaded
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,14 +29,15 @@ def _bank_dir(path: str | None) -> Path:
 
 
 def translate(args: argparse.Namespace) -> int:
-    bank = open_bank(args.bank)
+    loaded = open_loaded(args.bank)
+    bank, files = loaded.bank, loaded.locations.files
     folder = _bank_dir(args.bank)
     if args.action == "sync":
-        for path in sync(bank, folder, args.lang, args.topic or None):
+        for path in sync(bank, folder, args.lang, args.topic or None, files):
             print(f"wrote {path}")
         return 0
-    found = [g for g in gaps(bank, load_translation(bank, folder, args.lang), folder)
-             if not args.topic or any(Path(bank.files[t]).name in g.file for t in args.topic)]
+    found = [g for g in gaps(bank, load_translation(bank, folder, args.lang, files), folder, files)
+             if not args.topic or any(Path(files[t]).name in g.file for t in args.topic)]
     per_file: dict[str, list[int]] = {}
     for gap in found:
         counts = per_file.setdefault(gap.file, [0, 0])

@@ -47,7 +47,7 @@ def validate(args: argparse.Namespace) -> int:
     problems = sorted(result.problems)
     bank = result.bank
     for lang in args.lang:
-        problems += _translation_problems(bank, args.paths, lang)
+        problems += _translation_problems(bank, result.locations.files, args.paths, lang)
     generated = sum(1 for q in bank.questions.values() if q.generated)
     summary = (
         f"{len(result.files)} file{'s' * (len(result.files) != 1)}, {len(bank.topics)} topics, {len(bank.facts)} facts, "
@@ -64,14 +64,14 @@ def validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _translation_problems(bank: Bank, paths: list[str], lang: str) -> list[Problem]:
+def _translation_problems(bank: Bank, files: dict[str, str], paths: list[str], lang: str) -> list[Problem]:
     """The bank's translations into `lang`, then the lessons' (when the lesson sources are at hand)."""
     from jkquiz.bank.load import default_bank_dir
     from jkquiz.bank.translation_checks import translation_problems
 
     folder = Path(paths[0]) if paths else default_bank_dir()
     folder = folder if folder.is_dir() else folder.parent
-    found = translation_problems(bank, folder, lang)
+    found = translation_problems(bank, folder, lang, files)
     if not paths:
         found += _lesson_problems(lang)
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
 
@@ -39,17 +39,20 @@ def deck_id(topic_id: str) -> int:
     return DECK_ROOT_ID + int(genanki.guid_for("jkquiz-deck", topic_id).encode().hex(), 16) % 1_000_000
 
 
-def bank_timestamp(bank: Bank) -> float:
-    """SOURCE_DATE_EPOCH when set, else the newest modification time of the bank files."""
+def bank_timestamp(files: Mapping[str, str]) -> float:
+    """SOURCE_DATE_EPOCH when set, else the newest modification time of the bank files (topic id -> file)."""
     override = os.environ.get("SOURCE_DATE_EPOCH")
     if override and override.isdigit():
         return float(override)
-    times = [Path(f).stat().st_mtime for f in bank.files.values() if Path(f).exists()]
+    times = [Path(f).stat().st_mtime for f in files.values() if Path(f).exists()]
     return float(int(max(times))) if times else 1_700_000_000.0
 
 
-def export_anki(bank: Bank, questions: Iterable[QuestionBase], *, timestamp: float | None = None) -> ExportResult:
-    """The questions as an .apkg: a deck per topic under one parent deck."""
+def export_anki(bank: Bank, questions: Iterable[QuestionBase], *, timestamp: float | None = None,
+                files: Mapping[str, str] | None = None) -> ExportResult:
+    """The questions as an .apkg: a deck per topic under one parent deck.
+
+    Its time: `timestamp`, else that of the newest bank file in `files` (the loader's Locations.files)."""
     import genanki  # imported here: only the Anki export needs it
 
     notes = Notes("Anki")
@@ -70,7 +73,7 @@ def export_anki(bank: Bank, questions: Iterable[QuestionBase], *, timestamp: flo
         notes.general("cards are self-graded, so partial credit and typo tolerance do not apply")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "deck.apkg"
-        genanki.Package(decks).write_to_file(str(path), timestamp=bank_timestamp(bank) if timestamp is None else timestamp)
+        genanki.Package(decks).write_to_file(str(path), timestamp=bank_timestamp(files or {}) if timestamp is None else timestamp)
         data = path.read_bytes()
     return ExportResult(data=data, count=count, warnings=notes.lines())
 

@@ -66,8 +66,9 @@ def import_gift(text: str, topic: str, *, source: str = "GIFT file", fact: str |
     reading = read_gift(text)
     if reading.errors:
         raise GiftSyntaxError(source, reading.errors)
-    loaded = inspect_bank(bank).bank
-    report = ImportReport(file=str(topic_file(loaded, topic)), skipped=list(reading.skipped))
+    result = inspect_bank(bank)
+    loaded = result.bank
+    report = ImportReport(file=str(topic_file(loaded, result.locations, topic)), skipped=list(reading.skipped))
     if fact is not None and fact not in loaded.facts:
         raise UnknownFactError(f"no fact '{fact}'{suggest(fact, list(loaded.facts))}")
     items: dict[str, tuple[GiftItem, dict[str, Any]]] = {}
@@ -84,7 +85,8 @@ def import_gift(text: str, topic: str, *, source: str = "GIFT file", fact: str |
         if not items or dry_run:
             break
         try:
-            add_items(topic, "questions", [d for _, d in items.values()], bank=bank, allow_placeholder_fact=fact is None)
+            add_items(topic, "questions", [d for _, d in items.values()], bank=bank, allow_placeholder_fact=fact is None,
+                      loaded=result)  # nothing is written when an attempt is refused: the bank read once serves each
             break
         except EditError as exc:
             refused = {p.id: p.message for p in exc.problems if p.id in items}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -45,22 +45,22 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline
        "base-uri 'none'; form-action 'none'")
 
 
-def export_html(bank: Bank, questions: Iterable[QuestionBase]) -> ExportResult:
-    """One page per topic (named like its bank file), plus index.html when there are several."""
+def export_html(bank: Bank, questions: Iterable[QuestionBase], *, files: Mapping[str, str] | None = None) -> ExportResult:
+    """One page per topic (named like its bank file, from `files`: the loader's Locations.files), plus index.html."""
     notes = Notes("HTML")
     pages: dict[str, bytes] = {}
     count = 0
     for topic_id, group in by_topic(questions).items():
-        pages[page_name(bank, topic_id)] = topic_page(bank, topic_id, group).encode("utf-8")
+        pages[page_name(files or {}, topic_id)] = topic_page(bank, topic_id, group).encode("utf-8")
         count += len(group)
     if len(pages) > 1:
-        pages["index.html"] = index_page(bank, list(pages)).encode("utf-8")
+        pages["index.html"] = index_page(bank, list(pages), files or {}).encode("utf-8")
     return ExportResult(count=count, warnings=notes.lines(), pages=pages)
 
 
-def page_name(bank: Bank, topic_id: str) -> str:
-    """'03-territory.html' for the topic of data/bank/03-territory.yaml."""
-    file = bank.files.get(topic_id)
+def page_name(files: Mapping[str, str], topic_id: str) -> str:
+    """'03-territory.html' for the topic of data/bank/03-territory.yaml ('<topic id>.html' when its file is unknown)."""
+    file = files.get(topic_id)
     return (Path(file).stem if file else topic_id) + ".html"
 
 
@@ -102,9 +102,9 @@ def topic_page(bank: Bank, topic_id: str, questions: list[QuestionBase]) -> str:
                  cards=cards, data_json=Markup(_json_for_script(data)), script=Markup(_asset("quiz.js")))
 
 
-def index_page(bank: Bank, names: list[str]) -> str:
+def index_page(bank: Bank, names: list[str], files: Mapping[str, str]) -> str:
     """A table of contents linking every topic page."""
-    by_name = {page_name(bank, t): t for t in bank.topics}
+    by_name = {page_name(files, t): t for t in bank.topics}
     links = [{"href": name, "title": bank.topics[by_name[name]].title} for name in names if name in by_name]
     return _page("index.html.j2", _("Japan–South Korea relations — quizzes"), links=links)
 

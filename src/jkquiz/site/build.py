@@ -97,33 +97,35 @@ def package_files(notebooks: Path) -> dict[str, bytes]:
     """What the jkquiz wheel carries for the browser: the compiled bank and message catalogs, the pre-drawn figures,
     the lessons' text."""
     from jkquiz.bank.compiled import bank_key, compiled_name, to_json, yaml_files
-    from jkquiz.bank.load import load_bank
+    from jkquiz.bank.load import load_located
     from jkquiz.course import lessons, without_outputs
     from jkquiz.figures.prerendered import figures_name, prerender
 
     files = yaml_files()
     key = bank_key(files)
-    bank = load_bank(files)
+    bank, locations = load_located(files)
     found = lessons(notebooks)
     extra = {
         f"jkquiz/_data/compiled/{compiled_name(key)}": to_json(bank).encode("utf-8"),
         f"jkquiz/_data/compiled/{figures_name(key)}": prerender([lesson.path for lesson in found]),
     }
     extra.update(compiled_catalogs())  # the browser has no Babel to compile the .po files
-    extra.update(compiled_translations(bank))  # nor PyYAML to read the bank's translations
+    extra.update(compiled_translations(bank, locations.files))  # nor PyYAML to read the bank's translations
     for lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
         text = json.dumps(without_outputs(json.loads(lesson.path.read_text(encoding="utf-8"))), ensure_ascii=False)
         extra[f"jkquiz/_data/notebooks/{lesson.name}"] = text.encode("utf-8")
     return extra
 
 
-def compiled_translations(bank: Bank) -> dict[str, bytes]:
-    """The bank's translations into Korean and Japanese, compiled, named as jkquiz.bank.compiled looks for them."""
+def compiled_translations(bank: Bank, files: dict[str, str] | None = None) -> dict[str, bytes]:
+    """The bank's translations into Korean and Japanese, compiled, named as jkquiz.bank.compiled looks for them.
+
+    `files`: each topic's bank file (the loader's Locations.files; else read from the bank folder's file names)."""
     from jkquiz.bank.compiled import course_bank_dir, translation_key, translation_name, translation_to_json
     from jkquiz.bank.translation import LANGUAGES, load_translation
 
     return {f"jkquiz/_data/compiled/{translation_name(lang, translation_key(lang))}":
-            translation_to_json(load_translation(bank, course_bank_dir(), lang)).encode("utf-8") for lang in LANGUAGES}
+            translation_to_json(load_translation(bank, course_bank_dir(), lang, files)).encode("utf-8") for lang in LANGUAGES}
 
 
 def compiled_catalogs() -> dict[str, bytes]:

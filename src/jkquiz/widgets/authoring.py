@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets as w
 
 from jkquiz.bank import Bank, inspect_bank
+from jkquiz.bank.locations import Locations
 from jkquiz.bank.edit import (
     EditError,
     UnknownTopicError,
@@ -36,7 +37,7 @@ class AuthoringForm(w.VBox):
         super().__init__(layout=w.Layout(max_width="820px", width="100%"))
         self.add_class("jkq-authoring")
         self.bank_path = bank
-        self.bank: Bank = inspect_bank(bank).bank
+        self.reload_bank()
         self._build_fields()
         self.preview = w.Box(layout=wide())
         self.messages = w.HTML()
@@ -143,9 +144,9 @@ class AuthoringForm(w.VBox):
             self.preview.children = []
             return
         try:
-            check_items(self.bank, "questions", [draft])
+            check_items(self.bank, self.locations, "questions", [draft])
             question = validate_item("questions", draft)
-            problems = draft_problems(self.bank, question, self.topic.value)
+            problems = draft_problems(self.bank, self.locations, question, self.topic.value)
         except EditError as exc:
             problems = exc.problems
         if problems:
@@ -155,6 +156,12 @@ class AuthoringForm(w.VBox):
         self.messages.value = ""
         self.preview.children = [QuizView(QuizSession([question], self.bank, seed=0, title="Preview"), single=True)]
 
+    def reload_bank(self) -> None:
+        """Read the bank (and where its items are written) from its files."""
+        loaded = inspect_bank(self.bank_path)
+        self.bank: Bank = loaded.bank
+        self.locations: Locations = loaded.locations
+
     def save(self) -> bool:
         """Add the question to its topic's file with every check `jkquiz add` makes; say what happened."""
         try:
@@ -162,7 +169,7 @@ class AuthoringForm(w.VBox):
         except (EditError, UnknownTopicError) as exc:
             self._show_problems(getattr(exc, "problems", None) or [str(exc)], heading="Not saved")
             return False
-        self.bank = inspect_bank(self.bank_path).bank  # the next question is checked against this one too
+        self.reload_bank()  # the next question is checked against this one too
         self.qid.value = ""
         self.messages.value = (f'<p class="jkq-saved" style="color:#1a5e2a"><strong>Saved</strong> '
                                f"'{escape(result.ids[0])}' to {escape(result.file)}.</p>")

@@ -7,7 +7,6 @@ from typing import Any
 
 import ipywidgets as w
 
-from jkquiz.bank import inspect_bank
 from jkquiz.bank.edit import EditError, UnknownTopicError, add_fact, check_items, draft_fact_problems, suggest_id, tidy
 from jkquiz.bank.fact_fields import FACT_FIELDS, FIELDS_BY_KEY, FactField, FactFieldProblems, build_fact, field_for_problem
 from jkquiz.bank.yamlstyle import render_item
@@ -75,8 +74,8 @@ class FactForm(w.VBox):
             return
         try:
             draft = self.draft()
-            check_items(self.owner.bank, "facts", [draft])
-            problems: list[Any] = draft_fact_problems(self.owner.bank, draft, self.owner.topic.value)
+            check_items(self.owner.bank, self.owner.locations, "facts", [draft])
+            problems: list[Any] = draft_fact_problems(self.owner.bank, self.owner.locations, draft, self.owner.topic.value)
         except FactFieldProblems as exc:
             problems = [f"{FIELDS_BY_KEY[key].label}: {message}" for key, message in exc.problems]
         except EditError as exc:
@@ -99,7 +98,7 @@ class FactForm(w.VBox):
         except (EditError, UnknownTopicError) as exc:
             self.messages.value = problems_html(getattr(exc, "problems", None) or [str(exc)], self.label_of, "Not saved")
             return False
-        self.owner.bank = inspect_bank(self.owner.bank_path).bank
+        self.owner.reload_bank()
         self.owner.topic_changed()  # the new fact can be picked for a question at once
         self.fid.value = ""
         self.messages.value = (f'<p class="jkq-saved" style="color:#1a5e2a"><strong>Saved</strong> '
