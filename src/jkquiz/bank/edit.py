@@ -172,7 +172,7 @@ def _placeholder_problem(problem: Problem) -> bool:
 def recheck(before: LoadResult, path: Path, text: str, items: list[dict[str, Any]], section: str,
             tolerated: Callable[[Problem], bool] | None = None) -> None:
     """Read the new text with the bank loader and check it with the other files as `before` read them; refuse any new problem."""
-    others = [one for one in before.read if one.path.resolve() != path.resolve()]
+    others = [one for one in before.files_read if one.path.resolve() != path.resolve()]
     with tempfile.TemporaryDirectory(prefix="jkquiz-edit-") as folder:
         draft = Path(folder) / path.name  # the text read as a file, under the file's own name in messages
         draft.write_text(text, encoding="utf-8")

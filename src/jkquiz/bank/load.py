@@ -68,7 +68,7 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     locations: Locations = field(default_factory=Locations, repr=False)
-    read: list[FileItems] = field(default_factory=list, repr=False)  # the files as read, for a bank edit's recheck
+    files_read: list[FileItems] = field(default_factory=list, repr=False)  # each file as read (a bank edit re-reads only its own)
 
 
 def default_bank_dir() -> Path:
