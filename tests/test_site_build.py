@@ -27,12 +27,27 @@ def test_landing_page_links_stay_inside_the_site() -> None:
     assert "lab/lab/index.html?path=00-start-here.ipynb" in links
 
 
-def test_lesson_copy_keeps_figures_and_drops_stale_widgets() -> None:
+def test_landing_page_offers_each_language_in_its_own_words(monkeypatch) -> None:
+    from jkquiz.i18n import speaking
+
+    english = landing_page(["en", "ko", "ja"])
+    assert '<html lang="en">' in english
+    assert ('<li lang="ko"><a href="lab/lab-ko/index.html?path=ko/00-start-here.ipynb" hreflang="ko">강의 열기</a> '
+            '(한국어)</li>') in english
+    assert '<a href="lab/lab-ja/index.html?path=ja/00-start-here.ipynb" hreflang="ja">コースを開く</a> (日本語)' in english
+    with speaking("ko"):
+        korean = landing_page(["en", "ko", "ja"])
+    assert '<html lang="ko">' in korean and "<em>실행 → 모든 셀 실행</em>" in korean
+    assert '<p class="start"><a href="lab/lab-ko/index.html?path=ko/00-start-here.ipynb">강의 열기</a></p>' in korean
+    assert '<a href="lab/lab/index.html?path=00-start-here.ipynb" hreflang="en">Open the course</a> (English)' in korean
+    with speaking("ja"):
+        assert '<html lang="en">' in landing_page(["en"])  # a language not built: the page stays English
+
+
+def test_lesson_copy_has_no_stored_outputs() -> None:
     copy = lesson_copy(ROOT / "notebooks" / "03-territory.ipynb", "Territory", for_app=False)
-    outputs = [o for c in copy["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
-    assert any("image/png" in o.get("data", {}) for o in outputs)
-    assert not any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
-    assert "widgets" not in copy["metadata"]
+    assert [o for c in copy["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])] == []
+    assert "widgets" not in copy["metadata"] and copy["metadata"]["title"] == "Territory"
 
 
 def make_wheel(folder: Path, name: str, requires: list[str]) -> Path:

@@ -25,7 +25,7 @@ from .test_fonts import _assert_cjk_drawn
 from .test_lab import run_all
 
 LESSON = "03-territory.ipynb"
-LESSON_TIMEOUT = 90_000
+LESSON_TIMEOUT = 120_000
 # The interface: what jkquiz itself writes around the bank's content.
 INTERFACE = (".jkquiz button, .jkquiz .jkq-head, .jkquiz .jkq-verdict, .jkquiz .jkq-hint, .jkquiz .jkq-note, "
              ".jkquiz .jkq-details > p > strong, .jkquiz .jkq-side > strong, .jkquiz .jkq-score, "

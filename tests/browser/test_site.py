@@ -19,10 +19,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from jkquiz.cli import main
+from jkquiz.site.languages import start_url
 
 from .conftest import ARTIFACTS, CHROMIUM_ARGS, WIDGET_ERROR, require_browser_or_skip
 from .quizdriver import Learner, shown_question
-from .test_lab import skip_to_results
+from .test_lab import lab_says, skip_to_results
 
 LESSON = "03-territory.ipynb"
 SERVER: Any = None  # the static host of this module's test
@@ -85,15 +86,16 @@ def open_browser(playwright: Any, chromium: str, profile: Path, guard_origin: st
     return context, SiteGuard(context, guard_origin)
 
 
-def run_all(page: Page, site_url: str, notebook: str) -> None:
-    """Open a lesson in JupyterLite and Run All once the kernel (Pyodide) is idle."""
-    page.goto(f"{site_url}lab/lab/index.html?path={notebook}")
+def run_all(page: Page, site_url: str, notebook: str, lang: str = "en") -> None:
+    """Open a lesson in JupyterLite (JupyterLab speaking `lang`) and Run All once the kernel (Pyodide) is idle."""
+    page.goto(f"{site_url}{start_url(lang).split('?')[0]}?path={notebook}")
     # after a reload JupyterLab also restores the notebooks open before: the one shown is the current one
     expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")).to_be_visible(timeout=120_000)
-    idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"Python \(Pyodide\).*\| Idle$"))
-    expect(idle).to_be_visible(timeout=120_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    idle = re.escape(lab_says(lang, "Idle"))
+    idle_status = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(rf"Python \(Pyodide\).*\| {idle}$"))
+    expect(idle_status).to_be_visible(timeout=120_000)
+    page.get_by_role("menuitem", name=lab_says(lang, "Run"), exact=True).click()
+    page.get_by_role("menuitem", name=lab_says(lang, "Run All Cells"), exact=True).click()
 
 
 def review_summary(page: Page) -> Any:

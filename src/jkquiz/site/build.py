@@ -1,7 +1,8 @@
 """Build the course as one static site: a landing page and the lessons in JupyterLite.
 
-    <out>/index.html     the landing page
-    <out>/lab/           JupyterLite's JupyterLab with the twelve lessons (opens on 00-start-here)
+    <out>/index.html     the landing page (in the build's language, offering the course in each language)
+    <out>/lab/           JupyterLite's JupyterLab with the twelve lessons in English, Korean (ko/) and Japanese
+                         (ja/); lab/lab/ speaks English, lab/lab-ko/ and lab/lab-ja/ Korean and Japanese (site/languages.py)
     <out>/pyodide/       Python for the browser (Pyodide) and every wheel the course needs
 
 No Voici app (yet): voici 0.10.0, the newest, is built on JupyterLite 0.7, whose Pyodide kernel
@@ -25,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jkquiz.bank import Bank
+from jkquiz.site.languages import add_language_apps, editions, write_translations
 from jkquiz.site.pages import landing_page, lesson_copy
 from jkquiz.site.runtime import KERNEL_PACKAGES, assemble_runtime
 
@@ -75,17 +77,21 @@ def kernel_wheels() -> list[Path]:
 
 
 def stage_contents(notebooks: Path, target: Path, *, for_app: bool) -> list[Path]:
-    """The course's twelve lessons, copied for the site (widget outputs dropped; figures kept in the lab)."""
+    """The course's lessons in every language built, copied for the site as they sit in notebooks/ (English at the
+    top, the others in ko/ and ja/), widget outputs dropped (figures kept in the lab)."""
     from jkquiz.course import lessons
 
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     copies = []
-    for lesson in lessons(notebooks):
-        copy = target / lesson.name
-        copy.write_text(json.dumps(lesson_copy(lesson.path, lesson.title, for_app=for_app), ensure_ascii=False,
-                                   indent=1), encoding="utf-8")
-        copies.append(copy)
+    for lang, folder in editions(notebooks).items():
+        into = target if lang == "en" else target / lang
+        into.mkdir(exist_ok=True)
+        for lesson in lessons(folder):
+            copy = into / lesson.name
+            copy.write_text(json.dumps(lesson_copy(lesson.path, lesson.title, for_app=for_app), ensure_ascii=False,
+                                       indent=1), encoding="utf-8")
+            copies.append(copy)
     if for_app:
         from jkquiz.serve.app import contents_notebook
 
@@ -104,16 +110,17 @@ def package_files(notebooks: Path) -> dict[str, bytes]:
     files = yaml_files()
     key = bank_key(files)
     bank = load_bank(files)
-    found = lessons(notebooks)
+    found = [(lang, lesson) for lang, folder in editions(notebooks).items() for lesson in lessons(folder)]
     extra = {
         f"jkquiz/_data/compiled/{compiled_name(key)}": to_json(bank).encode("utf-8"),
-        f"jkquiz/_data/compiled/{figures_name(key)}": prerender([lesson.path for lesson in found]),
+        f"jkquiz/_data/compiled/{figures_name(key)}": prerender([lesson.path for _, lesson in found]),
     }
     extra.update(compiled_catalogs())  # the browser has no Babel to compile the .po files
     extra.update(compiled_translations(bank))  # nor PyYAML to read the bank's translations
-    for lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
+    for lang, lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
         text = json.dumps(without_outputs(json.loads(lesson.path.read_text(encoding="utf-8"))), ensure_ascii=False)
-        extra[f"jkquiz/_data/notebooks/{lesson.name}"] = text.encode("utf-8")
+        where = "" if lang == "en" else f"{lang}/"
+        extra[f"jkquiz/_data/notebooks/{where}{lesson.name}"] = text.encode("utf-8")
     return extra
 
 
@@ -204,7 +211,10 @@ def build_site(out: Path, *, cache: Path, notebooks: Path | None = None, say: Ca
     say("building the lessons in JupyterLite, with Python for the browser (Pyodide and wheels)")
     stage_contents(notebooks, work / "lab-contents", for_app=False)
     build_lite(out, cache, work / "lab-contents", extra, PRELOAD)
-    (out / "index.html").write_text(landing_page(), encoding="utf-8")
+    langs = list(editions(notebooks))
+    write_translations(out / "lab", langs)  # JupyterLab's own menus in Korean and Japanese
+    add_language_apps(out / "lab", langs, QUIET_LAB)
+    (out / "index.html").write_text(landing_page(langs), encoding="utf-8")
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve folders starting with _ as they are
     say(f"built {out} in {time.perf_counter() - started:.0f} s")
     return out
