@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from jkquiz.report.analysis import ClassReport
-from jkquiz.report.ondisk import Replacements
+from jkquiz.report.ondisk import Replacements, names_of
 
 
 def learner_code(name: str, salt: str = "") -> str:
@@ -30,13 +31,13 @@ def anonymize(report: ClassReport, files: Mapping[str, list[str]], paths: Sequen
     texts = [*report.problems, *report.notes]
     if texts:  # what to replace, kept on disk: every file's and every learner's name
         hidden = Replacements(report.learners.store)
-        for number, path in enumerate(paths, 1):
-            hidden[str(path)] = hidden[path.name] = f"file {number}"
+        for number, path in enumerate(names_of(paths), 1):
+            hidden[path] = hidden[os.path.basename(path)] = f"file {number}"
         for name in report.learners.names():  # by name
             code = learner_code(name, salt)
             for file in files.get(name, ()):
                 hidden[file] = f"{code}'s file"
-                hidden[Path(file).name] = f"{code}'s file"
+                hidden[os.path.basename(file)] = f"{code}'s file"
             hidden[name] = code
         for original, replacement in hidden.longest_first():  # whole paths before their file names, long names first
             texts = [text.replace(original, replacement) for text in texts]

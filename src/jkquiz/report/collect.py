@@ -21,7 +21,7 @@ from jkquiz.bank.model import Rename, renames
 from jkquiz.errors import ProgressError
 from jkquiz.progress.exportfile import open_export
 from jkquiz.progress.summary import current_hashes
-from jkquiz.report.ondisk import ClassStore, FileIndex, Files, FilesByLearner, Learners
+from jkquiz.report.ondisk import ClassStore, FileIndex, Files, FilesByLearner, Learners, name_at, names_of
 from jkquiz.report.running import ItemSums, LearnerRow, TopicScores
 from jkquiz.types import get_type
 
@@ -99,10 +99,10 @@ def expand_paths(names: Sequence[str]) -> tuple[Files, list[str]]:
             if os.path.isdir(name):
                 with os.scandir(name) as entries:  # names, not Path objects, sorted on disk: 100,000 stay small
                     found = files.sorted_names(e.name for e in entries if e.name.endswith(".jsonl") and e.is_file())
-                    folder, empty = Path(name), True
-                    for entry in found:
+                    folder, empty = str(Path(name)), True
+                    for entry in found:  # the name `Path(name) / entry` gives, made without a Path for each file
                         empty = False
-                        _add_once(files, str(folder / entry))  # a Path at a time, as the name a Path gives
+                        _add_once(files, entry if folder == "." else os.path.join(folder, entry))
                 if empty:
                     problems.append(f"{Path(name)}: no .jsonl files in this folder")
             else:
@@ -142,7 +142,7 @@ def _read_class(record: ClassRecord, ctx: Context) -> None:
     problems: list[tuple[int, str]] = []  # (file position, message): put back in file order at the end
     first_file: dict[str, int] = {}  # question id -> position of the file its topic was taken from
     index = record.index
-    for position, path in enumerate(record.paths):
+    for position, path in enumerate(names_of(record.paths)):
         try:
             with open_export(path) as export:
                 who = _learner(export.learner, path)
@@ -156,7 +156,7 @@ def _read_class(record: ClassRecord, ctx: Context) -> None:
         firsts = _read_learner(record, who, positions, ctx, problems, first_file)
         _fold(record, who, len(positions), firsts, ctx)
         if len(positions) > 1:
-            files = ", ".join(str(record.paths[i]) for i in positions)
+            files = ", ".join(str(name_at(record.paths, i)) for i in positions)
             record.notes.append(f"{who}: {len(positions)} files ({files}); their answers are counted once, "
                                 "as one learner's (an export made twice?)")
     problems.sort(key=lambda p: p[0])  # stable: a file's lines keep their order
@@ -171,9 +171,9 @@ def learner_firsts(paths: Sequence[Path], bank: Bank) -> dict[Key, First]:
         return _read_learner(record, "", list(range(len(paths))), ctx, [], {})
 
 
-def _learner(name: str, path: Path) -> str:
+def _learner(name: str, path: str) -> str:
     who = name.strip()
-    return f"{UNNAMED} ({path.name})" if who == UNNAMED else who  # unnamed records of different people never merge
+    return f"{UNNAMED} ({os.path.basename(path)})" if who == UNNAMED else who  # unnamed records of different people never merge
 
 
 def _read_learner(record: ClassRecord, who: str, positions: list[int], ctx: Context,
@@ -182,7 +182,7 @@ def _read_learner(record: ClassRecord, who: str, positions: list[int], ctx: Cont
     firsts: dict[Key, First] = {}
     current, keep, moves, topics = ctx.current, ctx.keep_response, ctx.moves, record.topics
     for position in positions:
-        path = record.paths[position]
+        path = name_at(record.paths, position)
         try:
             export = open_export(path)
         except ProgressError as exc:  # readable a moment ago (moved or changed since): skipped like any other

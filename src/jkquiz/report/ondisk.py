@@ -112,14 +112,22 @@ class Files(Sequence[Path]):
     def __getitem__(self, i: int | slice) -> Path | list[Path]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        at = i + len(self) if i < 0 else i
-        found = self.store.db.execute("SELECT name FROM file WHERE position = ?", (at,)).fetchone()
-        if found is None:
-            raise IndexError(i)
-        return Path(decode(found[0]))
+        return Path(self.name(i + len(self) if i < 0 else i))
 
     def __iter__(self) -> Iterator[Path]:
-        return (Path(decode(n)) for (n,) in self.store.db.execute("SELECT name FROM file ORDER BY position"))
+        return (Path(name) for name in self.names())
+
+    def names(self) -> Iterator[str]:
+        """The files' names, in order (as str: a Path keeps each of its parts in Python's table of interned
+        strings, which grows, and is copied whole when it does, with the number of files)."""
+        return (decode(n) for (n,) in self.store.db.execute("SELECT name FROM file ORDER BY position"))
+
+    def name(self, i: int) -> str:
+        """The name of the file at position i."""
+        found = self.store.db.execute("SELECT name FROM file WHERE position = ?", (i,)).fetchone()
+        if found is None:
+            raise IndexError(i)
+        return decode(found[0])
 
     def __len__(self) -> int:
         return self.store.files
@@ -132,6 +140,16 @@ class Files(Sequence[Path]):
     def close(self) -> None:
         """Delete the store the files are listed in."""
         self.store.close()
+
+
+def names_of(paths: Sequence[Path]) -> Iterator[str]:
+    """The names of the files, in order (from disk when they are kept there)."""
+    return paths.names() if isinstance(paths, Files) else (str(path) for path in paths)
+
+
+def name_at(paths: Sequence[Path], i: int) -> str | Path:
+    """The file at position i: its name when the list is kept on disk (no Path made), else its Path."""
+    return paths.name(i) if isinstance(paths, Files) else paths[i]
 
 
 class FileIndex:
@@ -181,7 +199,7 @@ class FilesByLearner(Mapping[str, list[str]]):
         positions = self.index.positions(name)
         if not positions:
             raise KeyError(name)
-        return [str(self.paths[p]) for p in positions]
+        return [str(name_at(self.paths, p)) for p in positions]
 
     def __iter__(self) -> Iterator[str]:
         return (name for name, _ in self.index.learners())
