@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 FAMILY = "jkquiz CJK"
-FONT_DIR = Path(__file__).resolve().parent.parent / "serve" / "jupyter" / "data" / "voila" / "templates" / "jkquiz" / "static" / "fonts"
+# in the jkquiz Voilà template, which the course servers serve (jkquiz.serve.files.JUPYTER_DATA)
+FONT_DIR = (Path(__file__).resolve().parent.parent / "serve" / "server" / "jupyter" / "data" / "voila" / "templates"
+            / "jkquiz" / "static" / "fonts")
 SERVED_AT = "voila/templates/jkquiz/static/fonts/"  # below a course server's base URL
 MANIFEST = FONT_DIR / "fonts.json"
 LICENSE = FONT_DIR / "OFL.txt"

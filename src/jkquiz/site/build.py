@@ -93,7 +93,7 @@ def stage_contents(notebooks: Path, target: Path, *, for_app: bool) -> list[Path
                                        indent=1), encoding="utf-8")
             copies.append(copy)
     if for_app:
-        from jkquiz.serve.app import contents_notebook
+        from jkquiz.serve.launcher.app import contents_notebook
 
         (target / CONTENTS).write_text(json.dumps(contents_notebook(), ensure_ascii=False, indent=1), encoding="utf-8")
     return copies

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from jkquiz.i18n import LANGUAGES
-from jkquiz.serve.language import LAB_LOCALES, LANGUAGE_PACKS, TRANSLATION_PLUGIN
+from jkquiz.serve.launcher.language import LAB_LOCALES, LANGUAGE_PACKS, TRANSLATION_PLUGIN
 
 APP = "lab"  # the app folder JupyterLite writes: <out>/lab/lab/
 
