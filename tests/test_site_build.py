@@ -78,3 +78,26 @@ def test_files_added_to_a_wheel_are_in_its_record(tmp_path: Path) -> None:
         record = archive.read("alpha-1.0.dist-info/RECORD").decode()
         assert "alpha/_data/compiled/bank-x.json,sha256=" in record
         assert archive.read("alpha/_data/compiled/bank-x.json") == b"{}"
+
+
+def test_site_ships_the_course_font_and_every_page_and_quiz_declares_it(tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    from jkquiz.fonts import FAMILY, SITE_URL_ENV, faces, font_face_css
+    from jkquiz.site.fonts import FROM_APP_PAGE, copy_fonts, kernel_env, link_fonts
+
+    folder = copy_fonts(tmp_path)
+    assert {face["woff2"] for face in faces()} | {"OFL.txt", "fonts.css"} == {p.name for p in folder.iterdir()}
+    css = (folder / "fonts.css").read_text(encoding="utf-8")
+    assert css.count("@font-face") == len(faces()) and 'url("Noto' in css and f'"{FAMILY}"' in css
+    page = tmp_path / "lab" / "lab" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<html><head><title>x</title></head><body></body></html>")
+    link_fonts(page)
+    link_fonts(page)  # once only
+    assert page.read_text().count('href="../../fonts/fonts.css"') == 1
+    settings = lite_config("./../pyodide/", env=kernel_env())["jupyter-config-data"]["litePluginSettings"]  # type: ignore[index]
+    assert settings["@jupyterlite/pyodide-kernel-extension:kernel"]["loadPyodideOptions"]["env"] == {SITE_URL_ENV: FROM_APP_PAGE}
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    monkeypatch.setenv(SITE_URL_ENV, FROM_APP_PAGE)  # in the site's kernel: a quiz declares the site's files
+    assert f'url("{FROM_APP_PAGE}{faces()[0]["woff2"]}")' in font_face_css()

@@ -15,7 +15,7 @@ from jkquiz.i18n.catalogs import translations
 
 from .conftest import ARTIFACTS
 from .test_languages import LESSON, _english_left, _take_quiz
-from .test_site import open_browser, run_all, site_url  # noqa: F401 (site_url: the fixture, shared)
+from .test_site import assert_course_font, open_browser, run_all, site_url  # noqa: F401 (site_url: the fixture, shared)
 
 START_TITLE = {"ko": "시작하기: 이 강의의 진행 방식", "ja": "はじめに：この講座の進め方"}
 
@@ -38,6 +38,7 @@ def test_the_site_in_the_learners_language(lang: str, site_url: str, chromium: s
             run_all(page, site_url, f"{lang}/{LESSON}", lang)
             _take_quiz(page, lang)
             assert _english_left(page) == []
+            assert_course_font(page, page.locator(".jp-OutputArea-output .jkquiz").first)
             guard.check(page)
         finally:
             page.screenshot(path=str(ARTIFACTS / f"site-{lang}.png"))
