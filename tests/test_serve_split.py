@@ -31,9 +31,10 @@ def test_voilas_config_names_the_server_parts_hook_and_filter() -> None:
     hook = config.VoilaConfiguration.prelaunch_hook
     assert hook.__module__ == "jkquiz.serve.server.voila_hooks" and hook.__name__ == "set_xsrf_cookie"
     filters = config.VoilaExporter.filters
-    assert set(filters) == {"jkquiz_text"}
+    assert set(filters) == {"jkquiz_text", "jkquiz_stylesheet"}
     text = import_item(filters["jkquiz_text"])
     assert text.__module__ == "jkquiz.serve.server.voila_text" and text("running") == "Running {title}…"
+    assert import_item(filters["jkquiz_stylesheet"]).__module__ == "jkquiz.serve.server.voila_hooks"
 
 
 def test_the_servers_jupyter_files_are_where_the_launcher_points() -> None:

@@ -1,10 +1,12 @@
-"""Jinja2 environments for whole HTML pages: autoescaped, with html.escape's character references, and
-`{% trans %}` / `_()` in the interface language current when a page is rendered (jkquiz.i18n)."""
+"""Jinja2 environments for whole HTML pages and widget fragments: autoescaped, with html.escape's character
+references, and `{% trans %}` / `_()` in the interface language current when a page is rendered (jkquiz.i18n);
+and the course's one stylesheet, static/jkquiz.css, that every page and widget places in its <style>."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
+from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -18,6 +20,13 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     return Markup(escape("" if value is None else str(value)))
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> Markup:
+    """The course's stylesheet (static/jkquiz.css): the widgets, the HTML export, the contents page, the Voila
+    lessons and the static site's front page, each part scoped by the class of its outermost element."""
+    return Markup(resources.files("jkquiz").joinpath("static", "jkquiz.css").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)

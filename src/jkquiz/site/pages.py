@@ -65,7 +65,7 @@ def landing_page(langs: Sequence[str] | None = None) -> str:
 def _landing(here: str, langs: Sequence[str]) -> str:
     from jkquiz.i18n.catalogs import translations
     from jkquiz.site.languages import start_url
-    from jkquiz.templates import render
+    from jkquiz.templates import render, stylesheet
 
     title = _(COURSE_TITLE)
     em = {key: Markup(f"<em>{escape(value)}</em>") for key, value in
@@ -82,5 +82,5 @@ def _landing(here: str, langs: Sequence[str]) -> str:
                               "come back when you return. To keep a copy or hand it to your teacher, open lesson 10 "
                               "(review), run it and use {download}. Clearing this site's data in the browser deletes "
                               "your answers."))).format(**em),
-        lang=here,
+        lang=here, css=stylesheet(),
     )
