@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
-from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from jkquiz.i18n import get_language, install_jinja
+from jkquiz.style import course_css
 
 
 def _escaped(value: Any) -> Any:
@@ -22,11 +22,9 @@ def _escaped(value: Any) -> Any:
     return Markup(escape("" if value is None else str(value)))
 
 
-@lru_cache(maxsize=1)
 def stylesheet() -> Markup:
-    """The course's stylesheet (static/jkquiz.css): the widgets, the HTML export, the contents page, the Voila
-    lessons and the static site's front page, each part scoped by the class of its outermost element."""
-    return Markup(resources.files("jkquiz").joinpath("static", "jkquiz.css").read_text(encoding="utf-8"))
+    """The course's stylesheet (jkquiz.style), to be placed in a page's <style> unescaped."""
+    return Markup(course_css())
 
 
 @lru_cache(maxsize=None)

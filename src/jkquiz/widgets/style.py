@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jkquiz.fonts import font_face_css, jupyter_font_css
-from jkquiz.templates import stylesheet as course_stylesheet
+from jkquiz.style import course_css
 
 
 def font_css() -> str:
@@ -14,9 +14,9 @@ def font_css() -> str:
 
 def stylesheet() -> str:
     """The stylesheet with the course's font, to be placed once inside each quiz."""
-    return f"\n<style>\n{font_css()}{course_stylesheet()}</style>\n"
+    return f"\n<style>\n{font_css()}{course_css()}</style>\n"
 
 
 def plain_stylesheet() -> str:
     """The stylesheet without the font rules (the instructor's forms, which keep JupyterLab's fonts)."""
-    return f"<style>\n{course_stylesheet()}</style>"
+    return f"<style>\n{course_css()}</style>"
