@@ -8,7 +8,7 @@ for the tests, Debian's chromium via apt-get when it is missing and we may insta
     python3 course.py start [jkquiz lab options]   set up, then open the course in JupyterLab
     python3 course.py app   [jkquiz app options]   set up, then serve the course as a web app (Voilà)
     python3 course.py test  [pytest options]       set up (with test tools, chromium and the hub's proxy), run every test
-    python3 course.py site  [DIR]                  set up, build the course as a static site (default build/site/)
+    python3 course.py site  [DIR] [--lang ko|ja]   set up, build the course as a static site (default build/site/)
     python3 course.py serve-site [DIR] [--port N]  serve the built site on this computer
     python3 course.py bench                        set up, run the benchmarks in benchmarks/
     python3 course.py jkquiz COMMAND [options]     set up, then run any jkquiz command (validate, add, report...)
@@ -145,8 +145,10 @@ def main(argv: list[str]) -> None:
     elif action == "site":
         # its own environment: JupyterLite's front-end extensions in .venv would load in `jkquiz lab` and fail there
         python = ensure_venv("site", SITE_VENV)
-        options = [r for r in rest if r.startswith("--")]
-        target = next((r for r in rest if not r.startswith("--")), str(ROOT / "build" / "site"))
+        options, places = [], []
+        for index, word in enumerate(rest):  # "--lang ko" is an option and its value, not a folder
+            (options if word.startswith("--") or (index and rest[index - 1] == "--lang") else places).append(word)
+        target = places[0] if places else str(ROOT / "build" / "site")
         run([str(python), "-m", "jkquiz.cli", "site", "build", target, *options])
         say(f"serve it with: python3 course.py serve-site {target}   (or any static web server)")
     elif action == "serve-site":

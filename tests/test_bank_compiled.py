@@ -41,6 +41,34 @@ def test_compiled_bank_is_the_yaml_bank() -> None:
     assert any(q.generated for q in again.questions.values())
 
 
+def test_compiled_items_are_the_validated_models_exactly() -> None:
+    """Rebuilt without validation, each item is what validating its JSON gives: same class, values, value types."""
+    from jkquiz.bank.model import Fact, Topic
+    from jkquiz.types import question_adapter
+
+    yaml_bank = load_bank(yaml_files())
+    text = to_json(yaml_bank)
+    data = json.loads(text)
+    again = from_json(text)
+    validated = {
+        "topics": [Topic.model_validate(raw) for raw in data["topics"]],
+        "facts": [Fact.model_validate(e["item"], context={"topic": e["topic"]}) for e in data["facts"]],
+        "questions": [question_adapter().validate_python(e["item"], context={"topic": e["topic"], "generated": e["generated"]})
+                      for e in data["questions"]],
+    }
+    for kind, reference in validated.items():
+        rebuilt = list(getattr(again, kind).values())
+        from_yaml = list(getattr(yaml_bank, kind).values())
+        assert len(rebuilt) == len(reference) == len(from_yaml)
+        for item, valid, original in zip(rebuilt, reference, from_yaml):
+            assert type(item) is type(valid) is type(original)
+            assert repr(item) == repr(valid)  # repr tells 0 from 0.0 and a tuple from a list
+            assert item == valid == original  # (an unset default stays as written in the YAML: 0 == 0.0)
+            assert item.model_fields_set == valid.model_fields_set
+            assert getattr(item, "topic", None) == getattr(valid, "topic", None) == getattr(original, "topic", None)
+            assert getattr(item, "generated", None) == getattr(valid, "generated", None)
+
+
 def test_first_load_compiles_the_next_reads_it(bank_copy: Path) -> None:
     first = load_course_bank()
     compiled = cache_dir() / compiled_name(bank_key(yaml_files()))
@@ -126,3 +154,17 @@ def test_without_pyyaml_and_no_matching_compiled_bank_a_learner_reads_why(bank_c
     done = run_without_browser_missing("import jkquiz; print(jkquiz.quiz('territory').message)", dict(os.environ))
     assert done.returncode == 0, done.stderr
     assert "question bank changed after this course was built" in done.stdout
+
+
+def test_dump_is_pydantics_json_dump() -> None:
+    """content_hash dumps questions without pydantic's serializer: the same dict, for every item of both loads."""
+    from jkquiz.bank.construct import dump
+    from jkquiz.bank.model import _HASH_EXCLUDE
+
+    yaml_bank = load_bank(yaml_files())
+    for bank in (yaml_bank, from_json(to_json(yaml_bank))):
+        for item in [*bank.topics.values(), *bank.facts.values(), *bank.questions.values()]:
+            assert dump(item) == item.model_dump(mode="json")
+            assert json.dumps(dump(item)) == json.dumps(item.model_dump(mode="json"))  # 0 vs 0.0, key order
+        for question in bank.questions.values():
+            assert dump(question, _HASH_EXCLUDE) == question.model_dump(mode="json", exclude=_HASH_EXCLUDE)

@@ -68,3 +68,19 @@ def test_generated_fill_ins_hide_native_names_and_never_offer_the_answer_inside_
     question = result.bank.questions["gen-choice-t-name-korea"]
     assert question.prompt == "Fill in the blank: South Korea's government calls the islets _____."
     assert "Dokdo Police Guard" not in question.choices and "Dokdo" in question.choices
+
+
+def test_no_fill_in_is_generated_where_hiding_a_name_would_leave_a_hole_in_the_sentence() -> None:
+    """A name in another script that the sentence itself uses ('written 위안부 in Korean') cannot be taken out;
+    a gloss in brackets ('Dokdo (독도, 獨島)') can."""
+    from jkquiz.bank.generate import PREFIX
+    from jkquiz.bank.shared import course_bank
+
+    bank = course_bank()
+
+    hole = bank.facts["hm-comfort-women-term"]
+    assert "위안부 in Korean" in hole.statement
+    assert f"{PREFIX}choice-{hole.id}" not in bank.questions
+    for question in bank.questions.values():
+        if question.id.startswith(f"{PREFIX}choice-"):
+            assert "  " not in question.prompt and " ." not in question.prompt, question.prompt

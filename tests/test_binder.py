@@ -45,7 +45,7 @@ def test_start_puts_jkquiz_jupyter_files_first_and_runs_the_command() -> None:
     )
     out = subprocess.run([str(start), sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True,
                          text=True, check=True, timeout=60).stdout.splitlines()
-    from jkquiz.serve.paths import JUPYTER_CONFIG, JUPYTER_DATA
+    from jkquiz.serve.files import JUPYTER_CONFIG, JUPYTER_DATA
 
     assert out[0] == str(JUPYTER_DATA / "voila" / "templates" / "jkquiz")
     assert out[1] == f"{JUPYTER_DATA}:/learner/own/path"

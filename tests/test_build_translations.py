@@ -166,6 +166,10 @@ def test_a_translation_builds_the_same_cells_in_its_language(course: tuple[Path,
     start = built(out / "ko" / "00-start-here.ipynb")
     assert start.cells[0].source.splitlines()[-1] == "[01 · 데모 주제 →](01-demo.ipynb)"  # the bank's translated title
     assert start.cells[-2].source == "1. [데모 단원: 제목](01-demo.ipynb) — 약 4분\n11. [Final quiz](../11-final-quiz.ipynb)"
+    # each page links to itself in every language that has it (the untranslated final quiz: English only)
+    assert korean.cells[0].source.splitlines()[1] == "[English](../01-demo.ipynb) · **한국어**"
+    assert english.cells[0].source.splitlines()[1] == "**English** · [한국어](ko/01-demo.ipynb)"
+    assert built(out / "11-final-quiz.ipynb").cells[0].source.count("\n") == 1  # the comment and the navigation
     # the English notebooks are as they were without translations
     assert english.cells[0].source.splitlines()[-1].startswith("[← 00 · Start here](00-start-here.ipynb) · [Contents]")
     assert "lang" not in english.metadata["jkquiz"]

@@ -66,3 +66,18 @@ assert "matplotlib" not in sys.modules
     first, second = done.stdout.splitlines()
     assert first == f"{hashlib.sha256(expected.png).hexdigest()} {expected.alt}"
     assert second.startswith("missing: this figure (timeline) can only be drawn where matplotlib is installed")
+
+
+def test_a_translated_lessons_figures_are_drawn_in_its_language() -> None:
+    from jkquiz import figures
+    from jkquiz.i18n import get_language, speaking
+
+    lessons = [ROOT / "notebooks" / "03-territory.ipynb", ROOT / "notebooks" / "ko" / "03-territory.ipynb"]
+    drawn = json.loads(prerender(lessons))
+    calls = [("liancourt_map", ()), ("timeline", ("territory",))]
+    assert set(drawn) == {signature(name, args, {}, lang) for lang in ("en", "ko") for name, args in calls}
+    with speaking("ko"):
+        korean = figures.timeline("territory")
+    assert drawn[signature("timeline", ("territory",), {}, "ko")]["alt"] == korean.alt
+    assert korean.alt != drawn[signature("timeline", ("territory",), {})]["alt"]
+    assert get_language() == "en"  # the build's own language is as it was

@@ -127,7 +127,9 @@ def test_navigation_links_previous_contents_and_next_existing_notebooks() -> Non
         assert [notebook.cells[0], notebook.cells[-1]] == navs, f"{page.name}: navigation at top and bottom"
         expected = ([names[index - 1]] if index else []) + (["00-start-here.ipynb"] if index else []) + \
                    ([names[index + 1]] if index + 1 < len(names) else [])
-        assert LINK.findall(navs[0].source) == expected
+        switch = [f"ko/{page.name}", f"ja/{page.name}"]  # the same page in Korean and Japanese, first
+        assert LINK.findall(navs[0].source) == switch + expected
+        assert LINK.findall(navs[1].source) == expected
         for cell in notebook.cells:
             for target in LINK.findall(cell.source):
                 if not target.startswith(("http://", "https://", "#")):
@@ -140,19 +142,18 @@ def test_the_start_page_lists_every_other_page() -> None:
     assert set(p.name for p in PAGES[1:]) <= set(listed)
 
 
-def test_notebooks_are_in_step_with_their_markdown_sources(bank) -> None:
+def test_notebooks_are_in_step_with_their_markdown_sources(bank, tmp_path: Path) -> None:
     """Editing notebooks/src without rebuilding (or the notebooks by hand) is caught here."""
-    from jkquiz.build_course.assemble import build_notebook
-    from jkquiz.build_course.source import read_pages
+    from jkquiz.build_course import build
 
-    pages = read_pages(NOTEBOOK_DIR / "src")
-    assert [p.notebook_name for p in pages] == [p.name for p in PAGES]
-    for page in pages:
-        built = build_notebook(page, pages, bank)
-        stored = read(NOTEBOOK_DIR / page.notebook_name)
+    result = build(NOTEBOOK_DIR / "src", tmp_path, bank=bank, langs=["en"], run=False)
+    assert result.errors == []
+    assert [p.name for p in result.written] == [p.name for p in PAGES]
+    for fresh in result.written:
+        stored = read(NOTEBOOK_DIR / fresh.name)
         assert [(c.id, c.cell_type, c.source) for c in stored.cells] == \
-               [(c.id, c.cell_type, c.source) for c in built.cells], \
-               f"{page.notebook_name} is stale: run `python -m jkquiz.build_course {page.slug}`"
+               [(c.id, c.cell_type, c.source) for c in read(fresh).cells], \
+               f"{fresh.name} is stale: run `python -m jkquiz.build_course {fresh.stem}`"
 
 
 TRANSLATIONS = [lang for lang in ("ko", "ja") if any((NOTEBOOK_DIR / "src" / lang).glob("[0-9][0-9]-*.md"))]

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from course_servers import CourseServer, clear_outputs, jkquiz_command
 
-from jkquiz.serve.app import build_site, contents_notebook
+from jkquiz.serve.launcher.app import build_site, contents_notebook
 from jkquiz.serve.contents import Entry, Score, contents_html
-from jkquiz.serve.warm import WARM_LINE
+from jkquiz.serve.launcher.kernelspec import WARM_LINE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,7 +105,7 @@ def test_a_vanished_pages_kernel_is_culled(notebooks: Path, tmp_path: Path) -> N
 
 
 def test_the_course_culls_within_ten_minutes() -> None:
-    config = (ROOT / "src" / "jkquiz" / "serve" / "jupyter" / "config" / "voila.py").read_text(encoding="utf-8")
+    config = (ROOT / "src" / "jkquiz" / "serve" / "server" / "jupyter" / "config" / "voila.py").read_text(encoding="utf-8")
     idle = int(config.split('"JKQUIZ_CULL_IDLE_SECONDS", "')[1].split('"')[0])
     interval = int(config.split('"JKQUIZ_CULL_INTERVAL_SECONDS", "')[1].split('"')[0])
     assert idle + interval <= 600

@@ -14,10 +14,10 @@ import pytest
 from course_servers import CourseServer, clear_outputs, jkquiz_command
 from lessons_in_language import write_start_page
 
-from jkquiz.serve.app import build_site, plan_app
-from jkquiz.serve.lab import plan_lab
-from jkquiz.serve.language import TRANSLATION_PLUGIN, require_language
-from jkquiz.serve.paths import CourseNotFound
+from jkquiz.serve.launcher.app import build_site, plan_app
+from jkquiz.serve.launcher.lab import plan_lab
+from jkquiz.serve.launcher.language import TRANSLATION_PLUGIN, require_language
+from jkquiz.serve.launcher.paths import CourseNotFound
 
 ROOT = Path(__file__).resolve().parents[1]
 

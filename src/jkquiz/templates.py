@@ -1,5 +1,6 @@
-"""Jinja2 environments for whole HTML pages: autoescaped, with html.escape's character references, and
-`{% trans %}` / `_()` in the interface language current when a page is rendered (jkquiz.i18n)."""
+"""Jinja2 environments for whole HTML pages and widget fragments: autoescaped, with html.escape's character
+references, and `{% trans %}` / `_()` in the interface language current when a page is rendered (jkquiz.i18n);
+and the course's one stylesheet, static/jkquiz.css, that every page and widget places in its <style>."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from jkquiz.i18n import get_language, install_jinja
+from jkquiz.style import course_css
 
 
 def _escaped(value: Any) -> Any:
@@ -18,6 +20,11 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     return Markup(escape("" if value is None else str(value)))
+
+
+def stylesheet() -> Markup:
+    """The course's stylesheet (jkquiz.style), to be placed in a page's <style> unescaped."""
+    return Markup(course_css())
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from jkquiz.progress import open_store
-from jkquiz.serve.language import LAB_LOCALES, LANGUAGE_PACKS
+from jkquiz.serve.launcher.language import LAB_LOCALES, LANGUAGE_PACKS
 
 from .quizdriver import Learner, shown_question
 

@@ -25,7 +25,7 @@ from .test_fonts import _assert_cjk_drawn
 from .test_lab import run_all
 
 LESSON = "03-territory.ipynb"
-LESSON_TIMEOUT = 90_000
+LESSON_TIMEOUT = 120_000
 # The interface: what jkquiz itself writes around the bank's content.
 INTERFACE = (".jkquiz button, .jkquiz .jkq-head, .jkquiz .jkq-verdict, .jkquiz .jkq-hint, .jkquiz .jkq-note, "
              ".jkquiz .jkq-details > p > strong, .jkquiz .jkq-side > strong, .jkquiz .jkq-score, "
@@ -106,3 +106,17 @@ def test_a_lesson_and_its_quizzes_in_jupyterlab_speak_the_learners_language(lab_
     page.screenshot(path=str(ARTIFACTS / f"language-lab-{lang}.png"), full_page=False)
     assert _english_left(page) == []
     assert _tofu(page, ".jp-NotebookPanel") == []
+
+
+def test_the_start_page_switches_to_the_learners_language(lab_in, page: Page) -> None:
+    """The English start page's first line links to it in Korean and Japanese; the link opens that page."""
+    lang, server = lab_in
+    page.goto(server.at("/lab/tree/00-start-here.ipynb"))
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    expect(panel.get_by_role("heading", name=re.compile("^Start here"))).to_be_visible(timeout=60_000)
+    name = {"ko": "한국어", "ja": "日本語"}[lang]
+    panel.locator(".jp-RenderedMarkdown").first.get_by_role("link", name=name, exact=True).click()
+    title = {"ko": "시작하기: 이 강의의 진행 방식", "ja": "はじめに：この講座の進め方"}[lang]
+    opened = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    expect(opened.get_by_role("heading", name=re.compile("^" + re.escape(title)))).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("tab", name=re.compile("00-start-here.ipynb"))).to_have_count(2)

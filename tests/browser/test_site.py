@@ -1,7 +1,7 @@
 """The static site in a real browser (JupyterLite, Pyodide), served from a sub-path on 127.0.0.1.
 
 A lesson opens, Run All shows its figure (with alt text) and its quiz, a wrong then a right answer show
-feedback with sources; the answers survive a reload and a browser restart (the browser's own storage),
+feedback with sources, Hangul and Kanji in the quiz are drawn with the course's font (shipped in the site); the answers survive a reload and a browser restart (the browser's own storage),
 and the record downloaded from the review page is read by `jkquiz report`. Every request to another
 origin is blocked and fails the test, as do page errors, console errors and widgets that fail to show.
 """
@@ -19,10 +19,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from jkquiz.cli import main
+from jkquiz.fonts import FAMILY
+from jkquiz.site.languages import start_url
 
 from .conftest import ARTIFACTS, CHROMIUM_ARGS, WIDGET_ERROR, require_browser_or_skip
 from .quizdriver import Learner, shown_question
-from .test_lab import skip_to_results
+from .test_fonts import _assert_cjk_drawn
+from .test_lab import lab_says, skip_to_results
 
 LESSON = "03-territory.ipynb"
 SERVER: Any = None  # the static host of this module's test
@@ -85,15 +88,25 @@ def open_browser(playwright: Any, chromium: str, profile: Path, guard_origin: st
     return context, SiteGuard(context, guard_origin)
 
 
-def run_all(page: Page, site_url: str, notebook: str) -> None:
-    """Open a lesson in JupyterLite and Run All once the kernel (Pyodide) is idle."""
-    page.goto(f"{site_url}lab/lab/index.html?path={notebook}")
+def run_all(page: Page, site_url: str, notebook: str, lang: str = "en") -> None:
+    """Open a lesson in JupyterLite (JupyterLab speaking `lang`) and Run All once the kernel (Pyodide) is idle."""
+    page.goto(f"{site_url}{start_url(lang).split('?')[0]}?path={notebook}")
     # after a reload JupyterLab also restores the notebooks open before: the one shown is the current one
     expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")).to_be_visible(timeout=120_000)
-    idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"Python \(Pyodide\).*\| Idle$"))
-    expect(idle).to_be_visible(timeout=120_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    idle = re.escape(lab_says(lang, "Idle"))
+    idle_status = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(rf"Python \(Pyodide\).*\| {idle}$"))
+    expect(idle_status).to_be_visible(timeout=120_000)
+    page.get_by_role("menuitem", name=lab_says(lang, "Run"), exact=True).click()
+    page.get_by_role("menuitem", name=lab_says(lang, "Run All Cells"), exact=True).click()
+
+
+def assert_course_font(page: Page, quiz: Any) -> None:
+    """Hangul and Kanji in a quiz drawn with the course's font, from the site's own fonts/ folder: declared by the
+    page (lesson text uses it) and by the quiz's own stylesheet (the kernel knows where the files are)."""
+    assert "../../fonts/" in (quiz.locator("style").first.text_content() or "")
+    text = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown").first
+    assert f'"{FAMILY}"' in text.evaluate("e => getComputedStyle(e).fontFamily")
+    _assert_cjk_drawn(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output .jkquiz")
 
 
 def review_summary(page: Page) -> Any:
@@ -130,6 +143,7 @@ def test_lesson_runs_in_the_browser_and_keeps_the_record(site_url: str, chromium
             assert shown_question(quiz).id == first.id
             learner.answer(quiz, right=True)
             expect(quiz.locator(".jkq-feedback")).to_contain_text("Correct")
+            assert_course_font(page, quiz)
             guard.check(page)
 
             page.reload()  # a new kernel: the answers come back from the browser's storage

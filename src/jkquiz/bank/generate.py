@@ -15,6 +15,7 @@ PREFIX = "gen-"
 BLANK = "_____"
 TIMELINE_SIZE = 4
 MAX_TIMELINES = 3
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")  # a gloss in brackets: "(독도, 獨島)"
 EMPTY_BRACKETS = re.compile(r"\s*[(（][\s,、・]*[)）]")  # "( , )" left where native names were taken out
 Q = TypeVar("Q", bound=QuestionBase)
 # The generated questions' words (jkquiz.bank.localize says them in the learner's language from the catalogs).
@@ -110,7 +111,7 @@ def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: 
     `answers` maps a kind to (topic, answer) of every fact with an answer, in bank order.
     Distractors come from the fact's own topic when it has enough, else from the whole bank.
     """
-    if not fact.answer or fact.contested or fact.answer not in fact.statement:
+    if not fact.answer or fact.contested or fact.answer not in fact.statement or _names_in_running_text(fact):
         return None
     statement = normalize(fact.statement)
     seen = {normalize(fact.answer)}
@@ -138,6 +139,13 @@ def choice_question(fact: Fact, answers: dict[str, list[tuple[str, str]]], rng: 
         difficulty=1,
         tags=["generated", "choice"],
     )
+
+
+def _names_in_running_text(fact: Fact) -> bool:
+    """Whether the answer's name in another script is part of the sentence, not a gloss in brackets: taking it
+    out (it would give the answer away) would leave a hole ('the same characters are written  in Korean')."""
+    running = BRACKETED.sub("", fact.statement)
+    return any(name in running for name in (fact.terms.model_dump(exclude_none=True).values() if fact.terms else ()))
 
 
 def _without_names(fact: Fact) -> str:

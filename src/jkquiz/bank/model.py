@@ -146,9 +146,17 @@ QUESTION_TYPES: Mapping[str, type[QuestionBase]] = _Models()
 
 if TYPE_CHECKING:
     _Question: TypeAlias = QuestionBase
+    QUESTION_ADAPTER: TypeAdapter[QuestionBase]
 else:
     _Question = question_union()  # the built-in types' tagged union (bank_file_model() follows the registry)
-QUESTION_ADAPTER: TypeAdapter[QuestionBase] = question_adapter()  # built-in types; question_adapter() follows the registry
+
+
+def __getattr__(name: str) -> Any:
+    """QUESTION_ADAPTER (the built-in types' adapter), built on first use: building it builds every question validator."""
+    if name == "QUESTION_ADAPTER":
+        adapter = globals()["QUESTION_ADAPTER"] = question_adapter()
+        return adapter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class BankFile(Strict):
@@ -191,7 +199,9 @@ def content_hash(question: QuestionBase, *, as_id: str | None = None) -> str:
     import hashlib
     import json
 
-    data = question.model_dump(mode="json", exclude=_HASH_EXCLUDE)
+    from jkquiz.bank.construct import dump
+
+    data = dump(question, _HASH_EXCLUDE)  # model_dump(mode="json", exclude=...) without building the serializer
     if as_id is not None:
         data["id"] = as_id
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]

@@ -65,19 +65,22 @@ def build(
     english = read_pages(source)
     result = BuildResult([])
     editions: list[tuple[Edition, list[Page]]] = []
+    present = {"en": frozenset(p.notebook_name for p in english)}
+    present |= {lang: frozenset(f"{path.stem}.ipynb" for path in translation_sources(source, lang).glob("[0-9][0-9]-*.md"))
+                for lang in languages_present(source)}
     if "en" in chosen:
         result.pages += english
         errors, warnings = check_pages(english, bank, _topic_files(bank, bank_dir))
         result.errors += errors
         result.warnings += warnings
-        editions.append((Edition(), english))
+        editions.append((Edition(editions=present), english))
     for lang in (code for code in chosen if code != "en"):
         pages, errors, warnings = check_language(lang, english, source, bank)
         result.pages += pages
         result.errors += errors
         result.warnings += warnings
         titles = _topic_titles(bank, bank_dir, lang)
-        editions.append((Edition(lang, {p.notebook_name: p for p in pages}, titles), pages))
+        editions.append((Edition(lang, {p.notebook_name: p for p in pages}, titles, present), pages))
     if result.errors or check_only:
         return result
     wanted = set(only or [])

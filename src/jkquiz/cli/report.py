@@ -79,20 +79,23 @@ def report(args: argparse.Namespace) -> int:
 
     bank = open_bank(args.bank)
     paths, problems = expand_paths(args.files)
-    record = collect(paths, bank)
-    result = analyse(record, bank, min_answers=args.min_answers)
-    result.problems[:0] = problems
-    if getattr(args, "anonymize", False):
-        result = anonymize(result, record.files, paths, salt=getattr(args, "salt", ""))
-    for line in result.problems:  # names of files and learners come from outside: no escape codes to the terminal
-        print(printable(line), file=sys.stderr)
-    for line in result.notes:
-        print(f"note: {printable(line)}", file=sys.stderr)
-    if args.format == "csv":  # written as it is made: 100,000 learners' rows are never one string
-        write_csv(result, sys.stdout, tables=args.tables, sort=args.sort)
-    elif args.format == "json":
-        write_json(result, sys.stdout, tables=args.tables, sort=args.sort)
-    else:
-        width = shutil.get_terminal_size((100, 24)).columns
-        write_text(result, sys.stdout, width=max(width, 60), tables=args.tables, sort=args.sort)
+    try:  # the file list, the index and the learners' rows are in a temporary file: deleted at the end, come what may
+        record = collect(paths, bank)
+        result = analyse(record, bank, min_answers=args.min_answers)
+        result.problems[:0] = problems
+        if getattr(args, "anonymize", False):
+            result = anonymize(result, record.files, paths, salt=getattr(args, "salt", ""))
+        for line in result.problems:  # names of files and learners come from outside: no escape codes to the terminal
+            print(printable(line), file=sys.stderr)
+        for line in result.notes:
+            print(f"note: {printable(line)}", file=sys.stderr)
+        if args.format == "csv":  # written as it is made: 100,000 learners' rows are never one string
+            write_csv(result, sys.stdout, tables=args.tables, sort=args.sort)
+        elif args.format == "json":
+            write_json(result, sys.stdout, tables=args.tables, sort=args.sort)
+        else:
+            width = shutil.get_terminal_size((100, 24)).columns
+            write_text(result, sys.stdout, width=max(width, 60), tables=args.tables, sort=args.sort)
+    finally:
+        paths.close()
     return 1 if result.problems else 0

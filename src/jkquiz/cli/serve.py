@@ -44,8 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _serve(planner: Callable[..., Any], args: argparse.Namespace) -> int:
-    from jkquiz.serve.address import BadAddress
-    from jkquiz.serve.server import serve
+    from jkquiz.serve.launcher.address import BadAddress
+    from jkquiz.serve.launcher.supervise import serve
 
     try:
         launch = planner(notebooks=args.notebooks, ip=args.ip, port=args.port, token=args.token, lang=args.lang)
@@ -56,13 +56,13 @@ def _serve(planner: Callable[..., Any], args: argparse.Namespace) -> int:
 
 def run_lab(args: argparse.Namespace) -> int:
     """Start JupyterLab on the course."""
-    from jkquiz.serve.lab import plan_lab
+    from jkquiz.serve.launcher.lab import plan_lab
 
     return _serve(plan_lab, args)
 
 
 def run_app(args: argparse.Namespace) -> int:
     """Start the course app."""
-    from jkquiz.serve.app import plan_app
+    from jkquiz.serve.launcher.app import plan_app
 
     return _serve(plan_app, args)

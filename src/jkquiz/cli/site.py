@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from jkquiz.cli import UsageError
+from jkquiz.i18n import LANGUAGES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,6 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     build = actions.add_parser("build", help="build the site into DIR (from a checkout of the course; downloads "
                                              "Pyodide and wheels from the registries the first time)")
     build.add_argument("dir", metavar="DIR", help="folder to build into (replaced)")
+    build.add_argument("--lang", choices=LANGUAGES, default=None,
+                       help="the language the landing page speaks and opens the course in (default: $JKQUIZ_LANG, "
+                            "else English); the lessons of every language built are in the site either way")
     build.add_argument("--bare", action="store_true",
                        help="build the benchmark's baseline instead: one notebook with one button, built the same way")
     build.set_defaults(func=run_build)
@@ -34,6 +38,10 @@ def run_build(args: argparse.Namespace) -> int:
         raise UsageError("the site is built from a checkout of the course (it needs site/package.json and "
                          "site/requirements.txt): clone it, then run `python3 course.py site`")
     cache = CHECKOUT / "build" / "site-cache"
+    if args.lang:
+        from jkquiz.i18n import set_language
+
+        set_language(args.lang)
     if args.bare:
         build_bare_site(Path(args.dir), cache=cache)
     else:

@@ -36,7 +36,8 @@ def parse_stamp(text: str) -> datetime:
 class Attempt(BaseModel):
     """One graded answer: what was asked (id, topic, content hash), the response, its grade, when and in which session."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")  # extra: newer export lines may carry more
+    # extra: newer export lines may carry more; defer_build: the validator is built with the first answer, not at import
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     question_id: str = Field(pattern=SLUG)
     topic: str = Field(pattern=SLUG)

@@ -28,9 +28,10 @@ def figures_name(bank_key: str) -> str:
     return f"figures-{bank_key}.json"
 
 
-def signature(name: str, args: Iterable[Any], kwargs: dict[str, Any]) -> str:
-    """The text that identifies one figure call."""
-    return json.dumps([name, list(args), sorted(kwargs.items())], ensure_ascii=False)
+def signature(name: str, args: Iterable[Any], kwargs: dict[str, Any], lang: str = "en") -> str:
+    """The text that identifies one figure call, drawn in `lang` (figures speak the learner's language)."""
+    call = [name, list(args), sorted(kwargs.items())]
+    return json.dumps(call if lang == "en" else [lang, *call], ensure_ascii=False)
 
 
 def calls_in(source: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]]:
@@ -54,19 +55,21 @@ def calls_in(source: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]]:
 
 
 def prerender(notebooks: Iterable[Path]) -> bytes:
-    """Draw every figure the notebooks call (matplotlib needed) and return them as the figures file."""
-    from jkquiz import figures
+    """Draw every figure the notebooks call (matplotlib needed), each in its notebook's language (a translated
+    lesson's metadata names it), and return them as the figures file."""
+    from jkquiz import figures, i18n
 
     drawn: dict[str, dict[str, str]] = {}
     for notebook in notebooks:
-        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
-        for cell in cells:
-            if cell.get("cell_type") != "code":
-                continue
-            for name, args, kwargs in calls_in("".join(cell.get("source", ""))):
-                image = getattr(figures, name)(*args, **kwargs)
-                drawn[signature(name, args, kwargs)] = {
-                    "png": base64.b64encode(image.png).decode("ascii"), "title": image.title, "alt": image.alt}
+        data = json.loads(notebook.read_text(encoding="utf-8"))
+        with i18n.speaking(data.get("metadata", {}).get("jkquiz", {}).get("lang", "en")) as lang:
+            for cell in data.get("cells", []):
+                if cell.get("cell_type") != "code":
+                    continue
+                for name, args, kwargs in calls_in("".join(cell.get("source", ""))):
+                    image = getattr(figures, name)(*args, **kwargs)
+                    drawn[signature(name, args, kwargs, lang)] = {
+                        "png": base64.b64encode(image.png).decode("ascii"), "title": image.title, "alt": image.alt}
     return json.dumps(drawn, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
@@ -81,10 +84,11 @@ def _matplotlib_missing() -> bool:
 def lookup(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FigureImage | None:
     """The pre-drawn figure for this call and the course bank as it is now, or None."""
     from jkquiz.bank.compiled import bank_key, packaged_dir, yaml_files
+    from jkquiz.i18n import get_language
 
     file = packaged_dir() / figures_name(bank_key(yaml_files()))
     try:
-        found = json.loads(file.read_text(encoding="utf-8")).get(signature(name, args, kwargs))
+        found = json.loads(file.read_text(encoding="utf-8")).get(signature(name, args, kwargs, get_language()))
     except (OSError, ValueError):
         return None
     if not found:

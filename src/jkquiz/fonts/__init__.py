@@ -8,6 +8,7 @@ fallback; matplotlib registers the TTFs and falls back to them (jkquiz.figures.r
 The files sit where the course's servers already serve static files, the `jkquiz` Voilà template's
 `static/fonts/` (both `jkquiz app` and, through Voilà's server extension, `jkquiz lab` serve
 `<base URL>voila/templates/jkquiz/static/...`), with the OFL text and a manifest, `fonts.json`.
+The static site copies them into its own `fonts/` folder (jkquiz.site.fonts).
 `python -m jkquiz.fonts build` regenerates them (see jkquiz/fonts/build.py); a test fails when
 the bank or a lesson uses a glyph the subsets lack.
 """
@@ -23,8 +24,13 @@ from pathlib import Path
 from typing import Any
 
 FAMILY = "jkquiz CJK"
-FONT_DIR = Path(__file__).resolve().parent.parent / "serve" / "jupyter" / "data" / "voila" / "templates" / "jkquiz" / "static" / "fonts"
+# in the jkquiz Voilà template, which the course servers serve (jkquiz.serve.files.JUPYTER_DATA)
+FONT_DIR = (Path(__file__).resolve().parent.parent / "serve" / "server" / "jupyter" / "data" / "voila" / "templates"
+            / "jkquiz" / "static" / "fonts")
 SERVED_AT = "voila/templates/jkquiz/static/fonts/"  # below a course server's base URL
+# The static site (Pyodide, no course server): where its pages find the fonts, relative to the page, set in the
+# kernel's environment by the site's build (jkquiz.site.fonts); unset, no @font-face is declared there.
+SITE_URL_ENV = "JKQUIZ_FONT_URL"
 MANIFEST = FONT_DIR / "fonts.json"
 LICENSE = FONT_DIR / "OFL.txt"
 
@@ -32,7 +38,7 @@ LICENSE = FONT_DIR / "OFL.txt"
 UI_FONTS = 'system-ui, -apple-system, blinkmacsystemfont, "Segoe UI", helvetica, arial, sans-serif'
 EMOJI_FONTS = '"Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol"'
 
-__all__ = ["FAMILY", "FONT_DIR", "LICENSE", "MANIFEST", "SERVED_AT", "UI_FONTS", "embedded_css", "faces",
+__all__ = ["FAMILY", "FONT_DIR", "LICENSE", "MANIFEST", "SERVED_AT", "SITE_URL_ENV", "UI_FONTS", "embedded_css", "faces",
            "font_face_css", "jupyter_font_css", "served_url", "stack", "ttf_paths", "web_files"]
 
 
@@ -60,8 +66,10 @@ def served_url() -> str:
 
 def font_face_css(url: str | None = None) -> str:
     """@font-face rules declaring `FAMILY`, the files found at `url` (a folder URL ending in '/')."""
-    if url is None and sys.platform == "emscripten":
-        return ""  # the static site (Pyodide) has no course server to fetch them from: system fonts only, for now
+    if url is None and sys.platform == "emscripten":  # the static site (Pyodide): the files the site ships, if any
+        url = os.environ.get(SITE_URL_ENV) or ""
+        if not url:
+            return ""
     url = served_url() if url is None else url
     return "\n".join(
         f'@font-face {{ font-family: "{FAMILY}"; src: url("{url}{face["woff2"]}") format("woff2"); '

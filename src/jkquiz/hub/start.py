@@ -57,7 +57,7 @@ def singleuser_command(argv: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     """Prepare the learner's home, then exec the single-user server."""
-    from jkquiz.serve.paths import server_env
+    from jkquiz.serve.launcher.paths import server_env
 
     argv = list(sys.argv[1:] if argv is None else argv)
     home = Path(os.environ.get("HOME") or Path.home())

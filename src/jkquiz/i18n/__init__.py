@@ -18,12 +18,12 @@ from jkquiz.i18n.catalogs import translations
 from jkquiz.i18n.formats import format_date, format_datetime, format_number, format_percent, format_time
 from jkquiz.i18n.language import (
     LANGUAGE_NAMES, LANGUAGES, LOCALES, LanguageError, choices, get_language, normalize_language, remember_language,
-    set_language,
+    set_language, speaking,
 )
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "LOCALES", "LanguageError", "N_", "_", "choices", "format_date",
            "format_datetime", "format_number", "format_percent", "format_time", "forget_catalogs", "get_language", "gettext",
-           "install_jinja", "ngettext", "normalize_language", "remember_language", "set_language"]
+           "install_jinja", "ngettext", "normalize_language", "remember_language", "set_language", "speaking"]
 
 
 def N_(message: str) -> str:

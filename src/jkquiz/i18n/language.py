@@ -4,9 +4,11 @@ remembered choice, else English."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "LOCALES", "LanguageError", "get_language", "normalize_language",
-           "remember_language", "set_language"]
+           "remember_language", "set_language", "speaking"]
 
 LANGUAGES = ("en", "ko", "ja")
 LANGUAGE_NAMES = {"en": "English", "ko": "한국어", "ja": "日本語"}  # each in its own language, for a switch
@@ -47,6 +49,17 @@ def set_language(lang: str | None) -> str:
         raise LanguageError(f"The course speaks {choices()}; {lang!r} is not one of them.")
     _chosen = code
     return code
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[str]:
+    """Speak `lang` inside the `with` block, then whatever was chosen before (or nothing)."""
+    global _chosen
+    before = _chosen
+    try:
+        yield set_language(lang)
+    finally:
+        _chosen = before
 
 
 def remember_language(lang: str | None) -> None:

@@ -1,6 +1,6 @@
 """Static HTML export: one self-contained page per topic that runs the quiz in plain JavaScript.
 
-No kernel and no network: the stylesheet and script are inlined (static/quiz.css, quiz.js),
+No kernel and no network: the stylesheet and script are inlined (the course's jkquiz/static/jkquiz.css; static/quiz.js),
 a Content-Security-Policy forbids loading anything, bank text is HTML-escaped (the pages are Jinja2
 templates in interop/templates, autoescaped) and reaches the page's feedback only through textContent. The script grades as
 jkquiz.engine.grade does (the tests compare the two on the same answers).
@@ -24,7 +24,7 @@ from jkquiz.engine.select import lay_out
 from jkquiz.fonts import embedded_css
 from jkquiz.i18n import N_, _, get_language
 from jkquiz.interop.common import ExportResult, Notes, by_topic
-from jkquiz.templates import render
+from jkquiz.templates import render, stylesheet
 from jkquiz.types import get_type
 
 # What the page's script says (static/quiz.js), translated into the page's language when it is written
@@ -78,12 +78,12 @@ def _page(template: str, title: str, **values: Any) -> str:
     """A whole page from interop/templates (autoescaped): the stylesheet inlined, nothing loaded from elsewhere.
 
     The course's CJK font is inlined too, only the faces (Hangul; Kana and Han) the page's text needs."""
-    page = render("jkquiz.interop", template, title=title, csp=Markup(CSP), css=Markup(_asset("quiz.css")),
+    page = render("jkquiz.interop", template, title=title, csp=Markup(CSP), css=stylesheet(),
                   fonts="", **values)
     fonts = embedded_css(page)
     if not fonts:
         return page
-    return render("jkquiz.interop", template, title=title, csp=Markup(CSP), css=Markup(_asset("quiz.css")),
+    return render("jkquiz.interop", template, title=title, csp=Markup(CSP), css=stylesheet(),
                   fonts=Markup(fonts), **values)
 
 

@@ -10,10 +10,10 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from jkquiz.course import notebooks_dir
-from jkquiz.fonts import UI_FONTS, font_face_css, stack
+from jkquiz.fonts import font_face_css
 from jkquiz.i18n import _, format_number, ngettext
 from jkquiz.i18n.switch import LanguageLink, language_links
-from jkquiz.templates import render
+from jkquiz.templates import render, stylesheet
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def learner_scores() -> dict[str, Score]:
 
 def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score],
                   languages: Sequence[LanguageLink] = ()) -> str:
-    """The contents as HTML (notebook/templates/contents.html.j2, autoescaped): one linked entry per lesson, and
+    """The contents as HTML (notebook/templates/contents.html.j2, autoescaped, with the course's stylesheet): one linked entry per lesson, and
     the language switch when the lessons exist in more than one language."""
     lessons = []
     for lesson in entries:
@@ -73,9 +73,7 @@ def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score],
             "objectives": lesson.objectives, "score": str(score) if score else "",
             "css": "jkq-score-done" if score and score.answered else "jkq-score",
         })
-    fonts = Markup(font_face_css())
-    family = stack(f"var(--jp-content-font-family, {UI_FONTS})")
-    return render("jkquiz.notebook", "contents.html.j2", lessons=lessons, fonts=fonts, family=family,
+    return render("jkquiz.notebook", "contents.html.j2", lessons=lessons, fonts=Markup(font_face_css()), css=stylesheet(),
                   languages=list(languages) if len(languages) > 1 else [])
 
 

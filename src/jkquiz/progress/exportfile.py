@@ -32,7 +32,7 @@ def upgrade_line(data: Any, version: int) -> Any:
     return data
 
 
-def check_header(path: Path, line: str) -> dict[str, Any]:
+def check_header(path: Path | str, line: str) -> dict[str, Any]:
     """The checked header line; ProgressError when the file is not an export or of a version not read here."""
     try:
         header = json.loads(line)
@@ -81,7 +81,7 @@ def parse_attempt(line: str, version: int = VERSION) -> Attempt:
 class ExportFile:
     """An open export: its checked header, then its attempts one by one; bad lines are collected in `problems`."""
 
-    def __init__(self, path: Path, handle: IO[str], header: dict[str, Any]) -> None:
+    def __init__(self, path: Path | str, handle: IO[str], header: dict[str, Any]) -> None:
         self.path, self._handle, self.header = path, handle, header
         self.learner: str = header["learner"]
         self.version: int = header["version"]
@@ -120,10 +120,11 @@ class ExportFile:
 
 
 def open_export(path: Path | str) -> ExportFile:
-    """Open an export and check its header; ProgressError (naming the file) when it cannot be read as one."""
-    path = Path(path)
+    """Open an export and check its header; ProgressError (naming the file) when it cannot be read as one.
+
+    Messages name the file as given (a str is not made a Path: a class of 100,000 files would make as many)."""
     try:
-        handle = path.open(encoding="utf-8", errors="replace")
+        handle = open(path, encoding="utf-8", errors="replace")
     except OSError as exc:
         raise ProgressError(f"cannot read {path}: {exc.strerror or exc}") from exc
     try:

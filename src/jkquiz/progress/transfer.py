@@ -60,7 +60,7 @@ class ImportReport:
 def import_file(store: ProgressStore, path: Path | str, learner: str | None = None) -> ImportReport:
     """Merge an export into `store` (under `learner`, default the file's); bad lines are reported and skipped."""
     report = ImportReport()
-    with open_export(path) as export:
+    with open_export(Path(path)) as export:  # named as a Path names it
         report.learner = learner or export.learner
         batch: list[Attempt] = []
         for attempt in export.attempts():

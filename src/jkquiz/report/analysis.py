@@ -14,6 +14,7 @@ from pathlib import Path
 from jkquiz.bank import Bank, QuestionBase
 from jkquiz.progress.summary import current_hashes
 from jkquiz.report.collect import ClassRecord, Key, collect
+from jkquiz.report.ondisk import Learners
 from jkquiz.report.running import ItemSums, LearnerRow
 from jkquiz.types import get_type
 
@@ -56,7 +57,7 @@ class ItemRow:
 class ClassReport:
     """Everything the class report shows."""
 
-    learners: list[LearnerRow]
+    learners: Learners  # on disk, read back by name (case aside, then exactly) a row at a time
     items: list[ItemRow]  # current wording, flagged first
     older: list[ItemRow]  # older wordings and questions no longer in the bank
     topics: list[str]  # topics with answers, in bank order
@@ -85,10 +86,7 @@ def analyse(record: ClassRecord, bank: Bank, *, min_answers: int = MIN_ANSWERS) 
     order = {qid: i for i, qid in enumerate(bank.questions)}
     items.sort(key=lambda r: (_flag_rank(r.flags), order[r.question_id]))
     older.sort(key=lambda r: (r.version != OLDER, order.get(r.question_id, len(order)), r.question_id, r.content_hash))
-    learners = record.learners  # sorted in place: no second list of 100,000 rows
-    learners.sort(key=lambda row: (row.learner.casefold(), row.learner))
-    answered_topics = {t for row in learners for t in row.topics}
-    return ClassReport(learners, items, older, [t for t in bank.topics if t in answered_topics],
+    return ClassReport(record.learners, items, older, [t for t in bank.topics if t in record.answered_topics],
                        {t: topic.title for t, topic in bank.topics.items()}, min_answers, record.files_read,
                        record.files_skipped, record.answers, list(record.problems), list(record.notes))
 

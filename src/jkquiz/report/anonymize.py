@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from jkquiz.report.analysis import ClassReport
+from jkquiz.report.ondisk import Replacements, names_of
 
 
 def learner_code(name: str, salt: str = "") -> str:
@@ -20,27 +22,25 @@ def learner_code(name: str, salt: str = "") -> str:
     return "learner-" + hashlib.sha256(f"{salt}\x00{name}".encode()).hexdigest()[:8]
 
 
-def anonymize(report: ClassReport, files: dict[str, list[str]], paths: Sequence[Path], salt: str = "") -> ClassReport:
+def anonymize(report: ClassReport, files: Mapping[str, list[str]], paths: Sequence[Path],
+              salt: str = "") -> ClassReport:
     """The report with every learner's name replaced by its code, also inside problems and notes
     (which name files, and files are often named after their learner); files that named no learner
-    (unreadable ones) become "file N" of `paths`."""
-    codes = {row.learner: learner_code(row.learner, salt) for row in report.learners}
-    learners = [dataclasses.replace(row, learner=codes[row.learner]) for row in report.learners]
-    learners.sort(key=lambda row: row.learner)
-    hidden: dict[str, str] = {}
-    for number, path in enumerate(paths, 1):
-        hidden[str(path)] = hidden[path.name] = f"file {number}"
-    for name, code in codes.items():
-        for file in files.get(name, ()):
-            hidden[file] = f"{code}'s file"
-            hidden[Path(file).name] = f"{code}'s file"
-        hidden[name] = code
-    order = sorted(hidden, key=len, reverse=True)  # whole paths before their file names, long names first
-
-    def scrub(text: str) -> str:
-        for original in order:
-            text = text.replace(original, hidden[original])
-        return text
-
-    return dataclasses.replace(report, learners=learners, problems=[scrub(p) for p in report.problems],
-                               notes=[scrub(n) for n in report.notes])
+    (unreadable ones) become "file N" of `paths`. The learners' rows stay on disk: they are read back
+    as codes, sorted by code."""
+    texts = [*report.problems, *report.notes]
+    if texts:  # what to replace, kept on disk: every file's and every learner's name
+        hidden = Replacements(report.learners.store)
+        for number, path in enumerate(names_of(paths), 1):
+            hidden[path] = hidden[os.path.basename(path)] = f"file {number}"
+        for name in report.learners.names():  # by name
+            code = learner_code(name, salt)
+            for file in files.get(name, ()):
+                hidden[file] = f"{code}'s file"
+                hidden[os.path.basename(file)] = f"{code}'s file"
+            hidden[name] = code
+        for original, replacement in hidden.longest_first():  # whole paths before their file names, long names first
+            texts = [text.replace(original, replacement) for text in texts]
+    problems = len(report.problems)
+    return dataclasses.replace(report, learners=report.learners.anonymized(lambda name: learner_code(name, salt)), problems=texts[:problems],
+                               notes=texts[problems:])

@@ -3,8 +3,8 @@
 Two passes over the files. The first reads only each file's header line: which learner it belongs to (a learner
 may have several files, an export made twice). The second reads each learner's files together, finds their first
 answer to each question version, folds those into running sums per question version (`ItemSums`) and keeps one
-small row for the learner; then the learner's answers are dropped. Memory grows with the questions, and with the
-learners only by that row and the file index (about 0.3 KB a learner).
+small row for the learner; then the learner's answers are dropped. Memory grows with the questions only: the file
+list, the index from learner to file and the learners' rows are kept on disk (`jkquiz.report.ondisk`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple
 
 from jkquiz.bank import Bank
 from jkquiz.bank.model import Rename, renames
 from jkquiz.errors import ProgressError
 from jkquiz.progress.exportfile import open_export
 from jkquiz.progress.summary import current_hashes
+from jkquiz.report.ondisk import ClassStore, FileIndex, Files, FilesByLearner, Learners, name_at, names_of
 from jkquiz.report.running import ItemSums, LearnerRow, TopicScores
 from jkquiz.types import get_type
 
@@ -58,13 +59,14 @@ def context(bank: Bank) -> Context:
 
 @dataclass
 class ClassRecord:
-    """The class read: running figures per question version, a row per learner, and what went wrong."""
+    """The class read: running figures per question version, a row per learner (on disk), and what went wrong."""
 
+    paths: Sequence[Path]
+    store: ClassStore  # the temporary file holding the file index and the learners' rows
+    learners: Learners  # in the order read; read back sorted
     items: dict[Key, ItemSums] = field(default_factory=dict)  # version -> its running figures
-    learners: list[LearnerRow] = field(default_factory=list)  # in the order read
     topics: dict[str, str] = field(default_factory=dict)  # question id -> topic, as the first file naming it says
-    paths: Sequence[Path] = field(default_factory=list)
-    index: dict[str, int | list[int]] = field(default_factory=dict)  # learner -> their file(s), positions in paths
+    answered_topics: set[str] = field(default_factory=set)  # topics some learner answered (in their current wording)
     problems: list[str] = field(default_factory=list)  # files skipped and lines skipped, each naming its file
     notes: list[str] = field(default_factory=list)  # worth knowing, not wrong
     files_read: int = 0
@@ -72,71 +74,75 @@ class ClassRecord:
     answers: int = 0  # good attempt lines read
 
     @property
-    def files(self) -> dict[str, list[str]]:
-        """Learner -> the files holding their record (made on demand: `--anonymize` hides their names)."""
-        return {who: [str(self.paths[i]) for i in _positions(at)] for who, at in self.index.items()}
+    def index(self) -> FileIndex:
+        """Learner -> their file(s), positions in paths."""
+        return FileIndex(self.store)
 
+    @property
+    def files(self) -> Mapping[str, list[str]]:
+        """Learner -> the files holding their record (read from disk when asked: `--anonymize` hides their names)."""
+        return FilesByLearner(self.index, self.paths)
 
-def _positions(at: int | list[int]) -> list[int]:
-    return [at] if isinstance(at, int) else at
-
-
-class Files(Sequence[Path]):
-    """Files to read, kept as strings and made Paths when used (a Path takes four times the room of its string,
-    and a class of 100,000 learners has as many files)."""
-
-    __slots__ = ("_names",)
-
-    def __init__(self, names: Iterable[str | Path]) -> None:
-        self._names = [str(name) for name in names]
-
-    @overload
-    def __getitem__(self, i: int) -> Path: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Path]: ...
-    def __getitem__(self, i: int | slice) -> Path | list[Path]:
-        return [Path(n) for n in self._names[i]] if isinstance(i, slice) else Path(self._names[i])
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    def __eq__(self, other: object) -> bool:
-        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # a list, not a value
+    def close(self) -> None:
+        """Delete the temporary file (the learners' rows with it)."""
+        self.store.close()
 
 
 def expand_paths(names: Sequence[str]) -> tuple[Files, list[str]]:
-    """The files named, a folder standing for its *.jsonl files (sorted); each once; problems for empty folders."""
-    listed: list[str] = []
+    """The files named, a folder standing for its *.jsonl files (sorted); each once; problems for empty folders.
+
+    The list is kept on disk, in a new store that `collect` uses too; close it (`Files.close`) when done."""
+    files = Files(ClassStore())
     problems: list[str] = []
-    for name in names:
-        if os.path.isdir(name):
-            with os.scandir(name) as entries:  # names, not Path objects: 100,000 of them stay small
-                found = sorted(e.name for e in entries if e.name.endswith(".jsonl") and e.is_file())
-            if not found:
-                problems.append(f"{Path(name)}: no .jsonl files in this folder")
-            folder = Path(name)
-            listed.extend(str(folder / n) for n in found)  # a Path at a time, as the name a Path gives
-        else:
-            listed.append(str(Path(name)))  # a missing file is reported when it is read, with the rest still read
-    seen: set[str] = set()  # each file once (a folder and a file in it both named, a link): the first name stays
-    unique = []
-    for name in listed:
-        resolved = os.path.realpath(name)
-        if resolved not in seen:
-            seen.add(resolved)
-            unique.append(name)
-    return Files(unique), problems
+    try:
+        for name in names:
+            if os.path.isdir(name):
+                with os.scandir(name) as entries:  # names, not Path objects, sorted on disk: 100,000 stay small
+                    found = files.sorted_names(e.name for e in entries if e.name.endswith(".jsonl") and e.is_file())
+                    folder, empty = str(Path(name)), True
+                    for entry in found:  # the name `Path(name) / entry` gives, made without a Path for each file
+                        empty = False
+                        _add_once(files, entry if folder == "." else os.path.join(folder, entry))
+                if empty:
+                    problems.append(f"{Path(name)}: no .jsonl files in this folder")
+            else:
+                _add_once(files, str(Path(name)))  # a missing file is reported when read, with the rest still read
+    except BaseException:
+        files.close()
+        raise
+    return files, problems
+
+
+def _add_once(files: Files, name: str) -> None:
+    """Each file once (a folder and a file in it both named, a link): the first name stays."""
+    files.add(name, os.path.realpath(name))
 
 
 def collect(paths: Iterable[Path], bank: Bank) -> ClassRecord:
-    """Index the files by learner from their headers, then read each learner's files together into the record."""
+    """Index the files by learner from their headers, then read each learner's files together into the record.
+
+    The record keeps what grows with the class in a temporary file: the store of `paths` when they come from
+    `expand_paths`, else a new one (deleted when the record is closed or dropped)."""
     ctx = context(bank)
-    record = ClassRecord(paths=paths if isinstance(paths, Sequence) else Files(paths))
+    owned = not isinstance(paths, Files)
+    store = paths.store if isinstance(paths, Files) else ClassStore()
+    try:
+        listed = paths if isinstance(paths, Sequence) else Files(store, paths)
+        record = ClassRecord(listed, store, Learners(store, ctx.topic_names))
+        _read_class(record, ctx)
+    except BaseException:
+        if owned:
+            store.close()
+        raise
+    return record
+
+
+def _read_class(record: ClassRecord, ctx: Context) -> None:
+    """The two passes: headers into the file index, then each learner's files together."""
     problems: list[tuple[int, str]] = []  # (file position, message): put back in file order at the end
     first_file: dict[str, int] = {}  # question id -> position of the file its topic was taken from
-    for position, path in enumerate(record.paths):
+    index = record.index
+    for position, path in enumerate(names_of(record.paths)):
         try:
             with open_export(path) as export:
                 who = _learner(export.learner, path)
@@ -144,31 +150,30 @@ def collect(paths: Iterable[Path], bank: Bank) -> ClassRecord:
             problems.append((position, f"{exc} (file skipped)"))
             record.files_skipped += 1
             continue
-        at = record.index.get(who)
-        record.index[who] = position if at is None else [*_positions(at), position]
+        index.add(who, position)
         record.files_read += 1
-    for who, at in record.index.items():
-        positions = _positions(at)
+    for who, positions in index.learners():  # in the order first met, as the files were listed
         firsts = _read_learner(record, who, positions, ctx, problems, first_file)
         _fold(record, who, len(positions), firsts, ctx)
         if len(positions) > 1:
-            files = ", ".join(str(record.paths[i]) for i in positions)
+            files = ", ".join(str(name_at(record.paths, i)) for i in positions)
             record.notes.append(f"{who}: {len(positions)} files ({files}); their answers are counted once, "
                                 "as one learner's (an export made twice?)")
     problems.sort(key=lambda p: p[0])  # stable: a file's lines keep their order
     record.problems = [message for _, message in problems]
-    return record
 
 
 def learner_firsts(paths: Sequence[Path], bank: Bank) -> dict[Key, First]:
     """One learner's first answer to each question version, from their files (what the report folds in)."""
-    record = ClassRecord(paths=paths)
-    return _read_learner(record, "", list(range(len(paths))), context(bank), [], {})
+    ctx = context(bank)
+    with ClassStore() as store:
+        record = ClassRecord(paths, store, Learners(store, ctx.topic_names))
+        return _read_learner(record, "", list(range(len(paths))), ctx, [], {})
 
 
-def _learner(name: str, path: Path) -> str:
+def _learner(name: str, path: str) -> str:
     who = name.strip()
-    return f"{UNNAMED} ({path.name})" if who == UNNAMED else who  # unnamed records of different people never merge
+    return f"{UNNAMED} ({os.path.basename(path)})" if who == UNNAMED else who  # unnamed records of different people never merge
 
 
 def _read_learner(record: ClassRecord, who: str, positions: list[int], ctx: Context,
@@ -177,7 +182,7 @@ def _read_learner(record: ClassRecord, who: str, positions: list[int], ctx: Cont
     firsts: dict[Key, First] = {}
     current, keep, moves, topics = ctx.current, ctx.keep_response, ctx.moves, record.topics
     for position in positions:
-        path = record.paths[position]
+        path = name_at(record.paths, position)
         try:
             export = open_export(path)
         except ProgressError as exc:  # readable a moment ago (moved or changed since): skipped like any other
@@ -225,6 +230,7 @@ def _fold(record: ClassRecord, who: str, files: int, firsts: Mapping[Key, First]
         if sums is None:
             sums = record.items[key] = ItemSums(is_current and key[0] in ctx.keep_response)
         sums.add(first.score, rest, first.response)
-    record.learners.append(LearnerRow(who, files, count, total / count if count else None,
-                                      TopicScores({t: (s / n, n) for t, (s, n) in by_topic.items()}, ctx.topic_names),
-                                      len(firsts) - count))
+    record.answered_topics.update(by_topic)
+    record.learners.add(LearnerRow(who, files, count, total / count if count else None,
+                                   TopicScores({t: (s / n, n) for t, (s, n) in by_topic.items()}, ctx.topic_names),
+                                   len(firsts) - count))

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from jkquiz.report.analysis import (
     EASY_ABOVE, HARD_BELOW, NEGATIVE, OLDER, ClassReport, ItemRow, LearnerRow,
 )
+from jkquiz.report.ondisk import Learners
 
 TABLES = ("learners", "items")
 NAME_WIDTH = 28  # longer learner names are cut with an ellipsis in the text table
@@ -31,11 +32,10 @@ DEFINITIONS = {
 }
 
 
-def sorted_learners(report: ClassReport, by: str = "name") -> list[LearnerRow]:
-    """Learners by name, or by overall score (best first, those with no answers last)."""
-    if by == "score":
-        return sorted(report.learners, key=lambda r: (r.overall is None, -(r.overall or 0.0)))
-    return list(report.learners)
+def sorted_learners(report: ClassReport, by: str = "name") -> Learners:
+    """Learners by name, or by overall score (best first, those with no answers last; ties by name), read from
+    disk a row at a time each time they are gone through."""
+    return report.learners.sorted("score" if by == "score" else "name")
 
 
 def render_text(report: ClassReport, *, width: int = 100, tables: tuple[str, ...] = TABLES, sort: str = "name") -> str:
@@ -67,9 +67,10 @@ def _summary(report: ClassReport) -> str:
             f"read from {_count(report.files_read, 'file')}{skipped}.")
 
 
-def _learner_table(report: ClassReport, rows: list[LearnerRow], width: int) -> Iterator[str]:
-    """The learners table's lines, one at a time."""
-    name_w = max([_columns(_cut(printable(r.learner), NAME_WIDTH)) for r in rows] + [len("Learner")])
+def _learner_table(report: ClassReport, rows: Learners, width: int) -> Iterator[str]:
+    """The learners table's lines, one at a time (the rows gone through twice: the names' width, then the rows)."""
+    name_w = max((_columns(_cut(printable(name), NAME_WIDTH)) for name in rows.names()), default=0)
+    name_w = max(name_w, len("Learner"))
     head = f"{'Learner':<{name_w}}  Answered  Overall"
     labels = list(report.topics)
     if len(head) + sum(len(t) + 2 for t in labels) > width:  # too wide: number the topics, with a legend
@@ -81,12 +82,12 @@ def _learner_table(report: ClassReport, rows: list[LearnerRow], width: int) -> I
         name = _cut(printable(r.learner), NAME_WIDTH)
         cells = "".join(f"  {_percent(r.topics.get(t, (None, 0))[0]):>{w}}" for t, w in zip(report.topics, widths))
         yield f"{name}{' ' * (name_w - _columns(name))}  {r.answered:>8}  {_percent(r.overall):>7}" + cells
-    if not rows:
+    if not len(rows):
         yield "(no learners)"
     if labels != report.topics:
         legend = ", ".join(f"{label} {t}" for label, t in zip(labels, report.topics))
         yield from textwrap.wrap("Topics: " + legend, width, subsequent_indent="  ")
-    aside = sum(r.set_aside for r in rows)
+    aside = rows.set_aside()
     if aside:
         yield from textwrap.wrap(f"Not counted: {_count(aside, 'first answer')} to an older wording or to a "
                                  "question no longer in the bank (the item analysis lists them apart).", width)

@@ -32,6 +32,23 @@ class TopicScores(Mapping[str, tuple[float, int]]):
         self._names = names  # shared by every row: one tuple for the class
         self._packed = b"".join(_TOPIC.pack(position[t], mean, n) for t, (mean, n) in scores.items())
 
+    @classmethod
+    def from_packed(cls, packed: bytes, names: tuple[str, ...]) -> TopicScores:
+        """The scores again from their packed bytes (as kept on disk) and the names they were packed with."""
+        scores = cls.__new__(cls)
+        scores._names, scores._packed = names, packed
+        return scores
+
+    @property
+    def packed(self) -> bytes:
+        """The scores as bytes: (topic's position in `names`, mean, answered) each."""
+        return self._packed
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The topic names the positions refer to."""
+        return self._names
+
     def __getitem__(self, topic: str) -> tuple[float, int]:
         for i, mean, n in _TOPIC.iter_unpack(self._packed):
             if self._names[i] == topic:

@@ -1,8 +1,10 @@
 """Build the course as one static site: a landing page and the lessons in JupyterLite.
 
-    <out>/index.html     the landing page
-    <out>/lab/           JupyterLite's JupyterLab with the twelve lessons (opens on 00-start-here)
+    <out>/index.html     the landing page (in the build's language, offering the course in each language)
+    <out>/lab/           JupyterLite's JupyterLab with the twelve lessons in English, Korean (ko/) and Japanese
+                         (ja/); lab/lab/ speaks English, lab/lab-ko/ and lab/lab-ja/ Korean and Japanese (site/languages.py)
     <out>/pyodide/       Python for the browser (Pyodide) and every wheel the course needs
+    <out>/fonts/         the course's CJK font subsets, linked by every page (jkquiz.site.fonts)
 
 No Voici app (yet): voici 0.10.0, the newest, is built on JupyterLite 0.7, whose Pyodide kernel
 (0.7.x) cannot start Pyodide 314 ("Classic web workers are not supported"), and Pyodide 314 is the
@@ -25,6 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jkquiz.bank import Bank
+from jkquiz.site.fonts import copy_fonts, kernel_env, link_fonts
+from jkquiz.site.languages import add_language_apps, editions, write_translations
 from jkquiz.site.pages import landing_page, lesson_copy
 from jkquiz.site.runtime import KERNEL_PACKAGES, assemble_runtime
 
@@ -36,12 +40,16 @@ COURSE_TITLE = "Japan–South Korea relations"
 PRELOAD = (*KERNEL_PACKAGES, "jkquiz")
 
 
-def kernel_settings(runtime_url: str, preload: tuple[str, ...] = PRELOAD) -> dict[str, object]:
-    """The Pyodide kernel's settings: our runtime, every package preloaded, never PyPI."""
+def kernel_settings(runtime_url: str, preload: tuple[str, ...] = PRELOAD,
+                    env: dict[str, str] | None = None) -> dict[str, object]:
+    """The Pyodide kernel's settings: our runtime, every package preloaded, never PyPI; `env`: its environment."""
+    options: dict[str, object] = {"packages": list(preload)}
+    if env:
+        options["env"] = dict(env)
     return {KERNEL_PLUGIN: {
         "pyodideUrl": f"{runtime_url}pyodide.mjs",
         "disablePyPIFallback": True,
-        "loadPyodideOptions": {"packages": list(preload)},
+        "loadPyodideOptions": options,
     }}
 
 
@@ -50,10 +58,11 @@ QUIET_LAB = {  # no news or update checks: they would ask another host
 }
 
 
-def lite_config(runtime_url: str, preload: tuple[str, ...] = PRELOAD, **extra: object) -> dict[str, object]:
+def lite_config(runtime_url: str, preload: tuple[str, ...] = PRELOAD, env: dict[str, str] | None = None,
+                **extra: object) -> dict[str, object]:
     """A jupyter-lite.json for one app."""
     data = {"appName": COURSE_TITLE, "defaultKernelName": "python",
-            "litePluginSettings": kernel_settings(runtime_url, preload),
+            "litePluginSettings": kernel_settings(runtime_url, preload, env),
             "settingsOverrides": QUIET_LAB, **extra}
     return {"jupyter-lite-schema-version": 0, "jupyter-config-data": data}
 
@@ -75,19 +84,23 @@ def kernel_wheels() -> list[Path]:
 
 
 def stage_contents(notebooks: Path, target: Path, *, for_app: bool) -> list[Path]:
-    """The course's twelve lessons, copied for the site (widget outputs dropped; figures kept in the lab)."""
+    """The course's lessons in every language built, copied for the site as they sit in notebooks/ (English at the
+    top, the others in ko/ and ja/), widget outputs dropped (figures kept in the lab)."""
     from jkquiz.course import lessons
 
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     copies = []
-    for lesson in lessons(notebooks):
-        copy = target / lesson.name
-        copy.write_text(json.dumps(lesson_copy(lesson.path, lesson.title, for_app=for_app), ensure_ascii=False,
-                                   indent=1), encoding="utf-8")
-        copies.append(copy)
+    for lang, folder in editions(notebooks).items():
+        into = target if lang == "en" else target / lang
+        into.mkdir(exist_ok=True)
+        for lesson in lessons(folder):
+            copy = into / lesson.name
+            copy.write_text(json.dumps(lesson_copy(lesson.path, lesson.title, for_app=for_app), ensure_ascii=False,
+                                       indent=1), encoding="utf-8")
+            copies.append(copy)
     if for_app:
-        from jkquiz.serve.app import contents_notebook
+        from jkquiz.serve.launcher.app import contents_notebook
 
         (target / CONTENTS).write_text(json.dumps(contents_notebook(), ensure_ascii=False, indent=1), encoding="utf-8")
     return copies
@@ -104,16 +117,17 @@ def package_files(notebooks: Path) -> dict[str, bytes]:
     files = yaml_files()
     key = bank_key(files)
     bank, locations = load_located(files)
-    found = lessons(notebooks)
+    found = [(lang, lesson) for lang, folder in editions(notebooks).items() for lesson in lessons(folder)]
     extra = {
         f"jkquiz/_data/compiled/{compiled_name(key)}": to_json(bank).encode("utf-8"),
-        f"jkquiz/_data/compiled/{figures_name(key)}": prerender([lesson.path for lesson in found]),
+        f"jkquiz/_data/compiled/{figures_name(key)}": prerender([lesson.path for _, lesson in found]),
     }
     extra.update(compiled_catalogs())  # the browser has no Babel to compile the .po files
     extra.update(compiled_translations(bank, locations.files))  # nor PyYAML to read the bank's translations
-    for lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
+    for lang, lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
         text = json.dumps(without_outputs(json.loads(lesson.path.read_text(encoding="utf-8"))), ensure_ascii=False)
-        extra[f"jkquiz/_data/notebooks/{lesson.name}"] = text.encode("utf-8")
+        where = "" if lang == "en" else f"{lang}/"
+        extra[f"jkquiz/_data/notebooks/{where}{lesson.name}"] = text.encode("utf-8")
     return extra
 
 
@@ -156,13 +170,14 @@ def tool(name: str) -> str:
     return str(found)
 
 
-def build_lite(out: Path, cache: Path, contents: Path, extra: dict[str, bytes] | None, preload: tuple[str, ...]) -> None:
-    """out/pyodide (the runtime) and out/lab (JupyterLite with `contents`)."""
+def build_lite(out: Path, cache: Path, contents: Path, extra: dict[str, bytes] | None, preload: tuple[str, ...],
+               env: dict[str, str] | None = None) -> None:
+    """out/pyodide (the runtime) and out/lab (JupyterLite with `contents`; `env`: the kernel's environment)."""
     assemble_runtime(out / "pyodide", cache, kernel_wheels(), extra, preload)
     lab_dir = cache / "work" / "lab"
     shutil.rmtree(lab_dir, ignore_errors=True)  # its task database would skip steps whose output is elsewhere now
     lab_dir.mkdir(parents=True)
-    (lab_dir / "jupyter-lite.json").write_text(json.dumps(lite_config("./../pyodide/", preload), indent=1),
+    (lab_dir / "jupyter-lite.json").write_text(json.dumps(lite_config("./../pyodide/", preload, env), indent=1),
                                                encoding="utf-8")
     run_tool([tool("jupyter-lite"), "build", "--lite-dir", str(lab_dir), "--contents", str(contents),
               "--output-dir", str(out / "lab"), "--apps", "lab", "--ignore-sys-prefix", "--no-sourcemaps",
@@ -205,8 +220,13 @@ def build_site(out: Path, *, cache: Path, notebooks: Path | None = None, say: Ca
     extra = package_files(notebooks)
     say("building the lessons in JupyterLite, with Python for the browser (Pyodide and wheels)")
     stage_contents(notebooks, work / "lab-contents", for_app=False)
-    build_lite(out, cache, work / "lab-contents", extra, PRELOAD)
-    (out / "index.html").write_text(landing_page(), encoding="utf-8")
+    build_lite(out, cache, work / "lab-contents", extra, PRELOAD, env=kernel_env())
+    copy_fonts(out)
+    link_fonts(out / "lab" / "lab" / "index.html")
+    langs = list(editions(notebooks))
+    write_translations(out / "lab", langs)  # JupyterLab's own menus in Korean and Japanese
+    add_language_apps(out / "lab", langs, QUIET_LAB)  # copies of lab/lab/, its font link included
+    (out / "index.html").write_text(landing_page(langs), encoding="utf-8")
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve folders starting with _ as they are
     say(f"built {out} in {time.perf_counter() - started:.0f} s")
     return out

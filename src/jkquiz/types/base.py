@@ -26,9 +26,13 @@ Text = Annotated[str, BeforeValidator(_scalar_to_str), StringConstraints(min_len
 
 
 class Strict(BaseModel):
-    """Base of every bank model: unknown keys are an error."""
+    """Base of every bank model: unknown keys are an error.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Validators are built on first validation (defer_build): a kernel that loads the compiled bank
+    (already validated, see jkquiz.bank.compiled) never builds them.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class QuestionBase(Strict):

@@ -24,8 +24,9 @@ from jkquiz.engine import QuizSession
 from jkquiz.types import TYPES, get_type
 from jkquiz.types.fields import form_lines as _lines
 from jkquiz.widgets.fact_form import FactForm
-from jkquiz.widgets.form_parts import CSS, LABEL, FactPicker, area, problems_html, wide
+from jkquiz.widgets.form_parts import LABEL, FactPicker, area, problems_html, wide
 from jkquiz.widgets.quiz import QuizView
+from jkquiz.widgets.style import plain_stylesheet
 
 COMMON_CONTROLS = ("topic", "qtype", "prompt", "facts", "explanation", "difficulty", "tags", "qid")
 
@@ -66,7 +67,7 @@ class AuthoringForm(w.VBox):
     def _show_section(self) -> None:
         fact = self.what.value == "fact"
         self.heading.value = "<h3>New fact</h3>" if fact else "<h3>New question</h3>"
-        self.children = [w.HTML(CSS), self.heading, self.what, self.topic, self.fact_form if fact else self.question_box]
+        self.children = [w.HTML(plain_stylesheet()), self.heading, self.what, self.topic, self.fact_form if fact else self.question_box]
 
     def __repr__(self) -> str:
         """A stable text form (notebook outputs are compared run to run)."""

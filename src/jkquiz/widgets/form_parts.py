@@ -1,4 +1,4 @@
-"""Pieces the instructor's question and fact forms share: layout, the form's stylesheet, messages in the form's words, the fact picker."""
+"""Pieces the instructor's question and fact forms share: layout, messages in the form's words, the fact picker."""
 
 from __future__ import annotations
 
@@ -13,20 +13,6 @@ import traitlets
 from jkquiz.text import normalize
 
 LABEL = {"description_width": "130px"}
-# Full-width fields stretch inside the form's column (width 100% plus the widgets' own margin overflowed
-# the column and cut their right border off).
-CSS = """<style>
-.jkq-authoring { box-sizing: border-box; padding-right: 4px; }
-.jkq-authoring .widget-inline-hbox, .jkq-authoring .widget-box { box-sizing: border-box; max-width: 100%; }
-.jkq-fact-picker .jkq-fact-list { border: 1px solid var(--jp-border-color1, #bdbdbd); padding: 2px 6px; }
-.jkq-fact-picker .widget-checkbox { height: auto; }
-.jkq-fact-picker .widget-checkbox .widget-label-basic { white-space: normal !important; height: auto !important;
-  line-height: 1.35; margin: 2px 0; overflow: visible; }
-.jkq-fact-picker .jkq-picked { font-size: 13px; }
-.jkq-authoring .widget-toggle-buttons { display: flex; flex-direction: row; align-items: center; }
-.jkq-authoring .widget-toggle-buttons > .widget-label { text-align: right; padding-right: 8px; flex: 0 0 auto; }
-.jkq-form-label { width: 130px; flex: 0 0 130px; text-align: right; padding-right: 8px; box-sizing: border-box; }
-</style>"""
 
 
 def wide() -> w.Layout:

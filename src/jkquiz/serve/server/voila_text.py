@@ -1,5 +1,5 @@
 """The words of the app's page frame (Voilà's loading text), in the interface language: a Jinja filter that
-`jkquiz app`'s Voilà configuration gives the page template (serve/jupyter/config/voila.py)."""
+`jkquiz app`'s Voilà configuration gives the page template (serve/server/jupyter/config/voila.py)."""
 
 from __future__ import annotations
 

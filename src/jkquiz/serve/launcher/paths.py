@@ -1,4 +1,4 @@
-"""Where the course's notebooks are, and the Jupyter files jkquiz ships for its servers."""
+"""Where the course's notebooks are, and the environment a course server starts in (jkquiz's Jupyter files first)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from jkquiz.errors import JkquizError
+from jkquiz.serve.files import JUPYTER_CONFIG, JUPYTER_DATA
 
-HERE = Path(__file__).resolve().parent
-# A Jupyter data folder (JUPYTER_PATH entry) holding the `jkquiz` Voilà template.
-JUPYTER_DATA = HERE / "jupyter" / "data"
-# A Jupyter config folder (JUPYTER_CONFIG_PATH entry) holding JupyterLab setting defaults.
-JUPYTER_CONFIG = HERE / "jupyter" / "config"
 START_NOTEBOOK = "00-start-here.ipynb"
 
 

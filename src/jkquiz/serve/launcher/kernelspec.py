@@ -1,4 +1,4 @@
-"""Warm a JupyterLab kernel started by `jkquiz lab`: load the course bank before the learner's Run All."""
+"""The `python3` kernelspec a course server starts its kernels with: this Python, warmed at start."""
 
 from __future__ import annotations
 
@@ -6,18 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-WARM_LINE = "__import__('jkquiz.serve.warm', fromlist=['warm']).warm()"  # binds no name in the notebook
-
-
-def warm() -> None:
-    """Load the bank and the quiz widgets now, while the learner reads the lesson's first lines."""
-    try:
-        from jkquiz.bank.shared import course_bank
-        import jkquiz.widgets  # noqa: F401 - imported for its cost, paid before the first quiz
-
-        course_bank()
-    except Exception:  # noqa: BLE001 - the notebook's own first call shows any problem, in words
-        pass
+WARM_MODULE = "jkquiz.serve.kernel.warm"  # runs in the kernel; named, never imported here
+WARM_LINE = f"__import__('{WARM_MODULE}', fromlist=['warm']).warm()"  # binds no name in the notebook
 
 
 def write_kernelspec(data_dir: Path) -> Path:

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from jkquiz.serve.address import ServerError, check_ip, choose_port, resolve_token
-from jkquiz.serve.paths import notebooks_dir, require_notebooks, server_env
-from jkquiz.serve.warm import write_kernelspec
+from jkquiz.serve.launcher.address import ServerError, check_ip, choose_port, resolve_token
+from jkquiz.serve.launcher.paths import notebooks_dir, require_notebooks, server_env
+from jkquiz.serve.launcher.kernelspec import write_kernelspec
 
 
 def require_module(module: str, what: str) -> None:

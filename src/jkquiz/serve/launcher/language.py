@@ -14,8 +14,8 @@ import json
 import os
 from pathlib import Path
 
-from jkquiz.serve.address import BadAddress
-from jkquiz.serve.paths import START_NOTEBOOK, CourseNotFound
+from jkquiz.serve.launcher.address import BadAddress
+from jkquiz.serve.launcher.paths import START_NOTEBOOK, CourseNotFound
 
 LANGUAGES = ("en", "ko", "ja")
 NAMES = {"en": "English", "ko": "한국어", "ja": "日本語"}

@@ -8,11 +8,11 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from jkquiz.serve.address import remote_notes
-from jkquiz.serve.language import check_language, pack_notes, require_language, speak
-from jkquiz.serve.paths import START_NOTEBOOK
-from jkquiz.serve.prepare import checked_request, own_kernel_env
-from jkquiz.serve.server import Launch
+from jkquiz.serve.launcher.address import remote_notes
+from jkquiz.serve.launcher.language import check_language, pack_notes, require_language, speak
+from jkquiz.serve.launcher.paths import START_NOTEBOOK
+from jkquiz.serve.launcher.prepare import checked_request, own_kernel_env
+from jkquiz.serve.launcher.supervise import Launch
 
 DEFAULT_PORT = 8888
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from jkquiz.serve.address import LOOPBACK, ServerError
-from jkquiz.serve.processes import ProcessTree, quietly
+from jkquiz.serve.launcher.address import LOOPBACK, ServerError
+from jkquiz.serve.launcher.processes import ProcessTree, quietly
 
 READY_TIMEOUT = 180.0  # a first start on a slow laptop builds caches; give it time
 STOP_TIMEOUT = 20.0

@@ -11,12 +11,13 @@ from pathlib import Path
 from jkquiz.course import without_outputs
 from jkquiz.i18n import N_, get_language
 from jkquiz.i18n.catalogs import translations
-from jkquiz.serve.address import remote_notes
 from jkquiz.notebook.contents import read_entries
-from jkquiz.serve.language import check_language, require_language, speak
-from jkquiz.serve.paths import JUPYTER_CONFIG, START_NOTEBOOK, require_notebooks
-from jkquiz.serve.prepare import checked_request, own_kernel_env
-from jkquiz.serve.server import Launch
+from jkquiz.serve.files import JUPYTER_CONFIG
+from jkquiz.serve.launcher.address import remote_notes
+from jkquiz.serve.launcher.language import check_language, require_language, speak
+from jkquiz.serve.launcher.paths import START_NOTEBOOK, require_notebooks
+from jkquiz.serve.launcher.prepare import checked_request, own_kernel_env
+from jkquiz.serve.launcher.supervise import Launch
 
 DEFAULT_PORT = 8866
 CONTENTS = "index.ipynb"
