@@ -141,7 +141,10 @@ def main(argv: list[str]) -> None:
         ensure_venv("test")
         ensure_chromium()
         ensure_proxy()
-        run([str(PYTHON), "-m", "pytest", *rest])
+        # two processes, each taking a whole test file at a time (a module's server starts once)
+        parallel = [] if any(word.startswith(("-n", "--numprocesses")) for word in rest) else [
+            "-n", "2", "--dist", "loadfile"]
+        run([str(PYTHON), "-m", "pytest", *parallel, *rest])
     elif action == "site":
         # its own environment: JupyterLite's front-end extensions in .venv would load in `jkquiz lab` and fail there
         python = ensure_venv("site", SITE_VENV)

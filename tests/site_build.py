@@ -3,6 +3,7 @@ nothing it is built from has changed (a stamp of the inputs' hash), served on 12
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import subprocess
@@ -27,17 +28,24 @@ def inputs_digest() -> str:
 
 
 def built_site(target: Path = ROOT / "build" / "site-test") -> Path:
-    """The site built from this checkout (rebuilt only when an input changed)."""
+    """The site built from this checkout (rebuilt only when an input changed).
+
+    The tests run in two processes (pytest-xdist, a file each at a time): the first to ask builds the site while
+    holding a lock beside it, the other waits for it and then finds it built.
+    """
     wanted = inputs_digest()
-    stamp = target / STAMP
-    if stamp.is_file() and stamp.read_text() == wanted and (target / "index.html").is_file():
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / f"{target.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stamp = target / STAMP
+        if stamp.is_file() and stamp.read_text() == wanted and (target / "index.html").is_file():
+            return target
+        done = subprocess.run([sys.executable, str(ROOT / "course.py"), "site", str(target)], cwd=ROOT,
+                              capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        if done.returncode != 0:
+            raise RuntimeError(f"`python3 course.py site` failed:\n{done.stdout[-5000:]}\n{done.stderr[-5000:]}")
+        stamp.write_text(wanted)
         return target
-    done = subprocess.run([sys.executable, str(ROOT / "course.py"), "site", str(target)], cwd=ROOT,
-                          capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    if done.returncode != 0:
-        raise RuntimeError(f"`python3 course.py site` failed:\n{done.stdout[-5000:]}\n{done.stderr[-5000:]}")
-    stamp.write_text(wanted)
-    return target
 
 
 def serve_under_subpath(site: Path, workdir: Path, subpath: str = "course/jkquiz"):  # type: ignore[no-untyped-def]

@@ -76,8 +76,10 @@ def test_add_refuses_bad_input_with_exit_codes(bank_dir: Path, capsys: pytest.Ca
 
 
 def test_add_with_an_existing_id_prints_one_short_line_naming_the_existing_item(
-        bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        bank_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(bank_dir.parent)  # the instructor's course folder: files named as they would see them
     file = display_path(bank_dir / "01-sample.yaml")
+    assert file == str(Path("bank", "01-sample.yaml"))
     line = 1 + (bank_dir / "01-sample.yaml").read_text(encoding="utf-8").splitlines().index("  - id: q-s-single")
     code, out, err = run([
         "add", "question", "--bank", str(bank_dir), "--topic", "sample", "--id", "q-s-single", "--type", "true_false",
@@ -89,8 +91,11 @@ def test_add_with_an_existing_id_prints_one_short_line_naming_the_existing_item(
     assert len(err) < 300
 
 
-def test_add_with_existing_content_names_the_twin_and_its_place(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_with_existing_content_names_the_twin_and_its_place(
+        bank_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(bank_dir.parent)  # the instructor's course folder: files named as they would see them
     file = display_path(bank_dir / "01-sample.yaml")
+    assert file == str(Path("bank", "01-sample.yaml"))
     line = 1 + (bank_dir / "01-sample.yaml").read_text(encoding="utf-8").splitlines().index("  - id: q-s-tf")
     code, out, err = run([
         "add", "question", "--bank", str(bank_dir), "--topic", "sample", "--id", "q-s-kono-again", "--type", "true_false",

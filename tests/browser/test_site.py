@@ -25,7 +25,7 @@ from jkquiz.site.languages import start_url
 from .conftest import ARTIFACTS, CHROMIUM_ARGS, WIDGET_ERROR, require_browser_or_skip
 from .quizdriver import Learner, shown_question
 from .test_fonts import _assert_cjk_drawn
-from .test_lab import lab_says, skip_to_results
+from .test_lab import expect_current_notebook, lab_says, skip_to_results
 
 LESSON = "03-territory.ipynb"
 SERVER: Any = None  # the static host of this module's test
@@ -93,6 +93,7 @@ def run_all(page: Page, site_url: str, notebook: str, lang: str = "en") -> None:
     page.goto(f"{site_url}{start_url(lang).split('?')[0]}?path={notebook}")
     # after a reload JupyterLab also restores the notebooks open before: the one shown is the current one
     expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")).to_be_visible(timeout=120_000)
+    expect_current_notebook(page, notebook)
     idle = re.escape(lab_says(lang, "Idle"))
     idle_status = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(rf"Python \(Pyodide\).*\| {idle}$"))
     expect(idle_status).to_be_visible(timeout=120_000)
@@ -113,6 +114,17 @@ def review_summary(page: Page) -> Any:
     summary = page.locator(".jp-OutputArea-output .jkquiz [role=status]", has_text="You have answered")
     expect(summary).to_be_visible(timeout=120_000)
     return summary
+
+
+def download_record(page: Page, site_url: str, answered: int, folder: Path) -> Path:
+    """Run the review page, see it count `answered` answers and download the record from it into `folder`."""
+    run_all(page, site_url, REVIEW)
+    expect(review_summary(page)).to_contain_text(f"You have answered {answered} of")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download your record").click()
+    record = folder / "jkquiz-progress.jsonl"
+    download_info.value.save_as(record)
+    return record
 
 
 def test_lesson_runs_in_the_browser_and_keeps_the_record(site_url: str, chromium: str, tmp_path: Path) -> None:
@@ -157,12 +169,7 @@ def test_lesson_runs_in_the_browser_and_keeps_the_record(site_url: str, chromium
         context, guard = open_browser(playwright, chromium, profile, origin)  # a browser restart
         page = guard.watch(context.new_page())
         try:
-            run_all(page, site_url, REVIEW)
-            expect(review_summary(page)).to_contain_text("You have answered 1 of")
-            with page.expect_download() as download_info:
-                page.get_by_role("link", name="Download your record").click()
-            record = tmp_path / "jkquiz-progress.jsonl"
-            download_info.value.save_as(record)
+            record = download_record(page, site_url, 1, tmp_path)
             guard.check(page)
         finally:
             page.screenshot(path=str(ARTIFACTS / "site_review.png"))

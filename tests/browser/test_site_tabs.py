@@ -14,7 +14,7 @@ from jkquiz.cli import main
 
 from .conftest import ARTIFACTS
 from .quizdriver import Learner
-from .test_site import open_browser, review_summary, run_all, site_url  # noqa: F401  (site_url: the module's fixture)
+from .test_site import download_record, open_browser, run_all, site_url  # noqa: F401  (site_url: the module's fixture)
 
 SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook a tab shows (JupyterLab may restore others)
 
@@ -49,12 +49,7 @@ def test_two_tabs_answering_in_turn_lose_nothing(site_url: str, chromium: str, t
             guard.check(second)
 
             first.bring_to_front()
-            run_all(first, site_url, "10-review.ipynb")  # a third kernel reads what both wrote
-            expect(review_summary(first)).to_contain_text(f"You have answered {len(answered)} of")
-            with first.expect_download() as download_info:
-                first.get_by_role("link", name="Download your record").click()
-            record = tmp_path / "jkquiz-progress.jsonl"
-            download_info.value.save_as(record)
+            record = download_record(first, site_url, len(answered), tmp_path)  # a third kernel reads both
             guard.check(first)
         finally:
             first.screenshot(path=str(ARTIFACTS / "site_two_tabs_review.png"))
