@@ -188,11 +188,21 @@ class Learner:
     def _answer_order(self, quiz: Locator, order: list[str]) -> None:
         rows = quiz.locator(".jkq-row")
         for place, item in enumerate(order):
-            labels = [" ".join(t.split()) for t in rows.locator(".jkq-item").all_inner_texts()]
-            at = labels.index(" ".join(self.label(item).split()))
+            at = self._row_of(rows, " ".join(self.label(item).split()), len(order))
             for row in range(at, place, -1):  # move it up one row at a time
                 self.press(rows.nth(row).get_by_role("button", name=self.say("Up"), exact=True))
                 expect(rows.nth(row - 1).locator(".jkq-item")).to_have_text(self.label(item))
+
+    @staticmethod
+    def _row_of(rows: Locator, label: str, count: int) -> int:
+        """The row showing `label`, once all `count` rows are drawn (a move's echo redraws them: a busy page may be
+        caught half-way, with some rows not there yet)."""
+        for _ in range(300):
+            labels = [" ".join(t.split()) for t in rows.locator(".jkq-item").all_inner_texts()]
+            if len(labels) == count and label in labels:
+                return labels.index(label)
+            rows.page.wait_for_timeout(100)
+        raise AssertionError(f"{label!r} is not among the rows {labels}")
 
     def _answer_match(self, quiz: Locator, pairs: dict[str, str]) -> None:
         shown = {" ".join(self.label(left).split()): right for left, right in pairs.items()}
