@@ -33,22 +33,26 @@ def run_all(page: Page, server: CourseServer | str, notebook: str, lang: str = "
     path = f"/lab/tree/{notebook}"
     page.goto(server + path if isinstance(server, str) else server.at(path))  # str: a base already logged in
     expect(page.locator(".jp-Notebook")).to_be_visible(timeout=60_000)
-    expect_current_notebook(page, notebook)
-    # The toolbar says "idle" already before a kernel is attached; the status bar names the kernel once it is.
-    idle = re.escape(lab_says(lang, "Idle"))
-    kernel_idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(rf"^Python 3.*\| {idle}$"))
-    expect(kernel_idle).to_be_visible(timeout=60_000)
-    page.get_by_role("menuitem", name=lab_says(lang, "Run"), exact=True).click()
-    page.get_by_role("menuitem", name=lab_says(lang, "Run All Cells"), exact=True).click()
+    run_all_when_idle(page, notebook, "Python 3", lang, timeout=60_000)
 
 
-def expect_current_notebook(page: Page, notebook: str) -> None:
-    """Wait until `notebook` (its path in the file browser) is the current tab. JupyterLab first restores the tabs
-    open before (a reload, a workspace) and then opens the one asked for: Run All meanwhile would run another."""
+def run_all_when_idle(page: Page, notebook: str, kernel: str, lang: str, timeout: float) -> None:
+    """Once `notebook` (its path in the file browser) is the current tab and its kernel (`kernel` as the status bar
+    names it) is idle, choose Run → Run All Cells, in JupyterLab's words for `lang`.
+
+    JupyterLab first restores the tabs open before (a reload, a workspace) and then opens the one asked for: Run
+    All meanwhile would run another. The toolbar says "idle" already before a kernel is attached; the status bar
+    names the kernel once it is.
+    """
     name = re.escape(notebook.rsplit("/", 1)[-1])
     tab = page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")  # title: "Name: …\nPath: …\n…"
     expect(tab).to_have_attribute("title", re.compile(rf": {name}\n[^\n]*: {re.escape(notebook)}(\n|$)"),
                                   timeout=120_000)
+    idle = re.escape(lab_says(lang, "Idle"))
+    kernel_idle = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(rf"^{re.escape(kernel)}.*\| {idle}$"))
+    expect(kernel_idle).to_be_visible(timeout=timeout)
+    page.get_by_role("menuitem", name=lab_says(lang, "Run"), exact=True).click()
+    page.get_by_role("menuitem", name=lab_says(lang, "Run All Cells"), exact=True).click()
 
 
 def skip_to_results(page: Page, quiz) -> None:  # type: ignore[no-untyped-def]

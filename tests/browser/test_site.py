@@ -25,7 +25,7 @@ from jkquiz.site.languages import start_url
 from .conftest import ARTIFACTS, CHROMIUM_ARGS, WIDGET_ERROR, require_browser_or_skip
 from .quizdriver import Learner, shown_question
 from .test_fonts import _assert_cjk_drawn
-from .test_lab import expect_current_notebook, lab_says, skip_to_results
+from .test_lab import run_all_when_idle, skip_to_results
 
 LESSON = "03-territory.ipynb"
 SERVER: Any = None  # the static host of this module's test
@@ -93,12 +93,7 @@ def run_all(page: Page, site_url: str, notebook: str, lang: str = "en") -> None:
     page.goto(f"{site_url}{start_url(lang).split('?')[0]}?path={notebook}")
     # after a reload JupyterLab also restores the notebooks open before: the one shown is the current one
     expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")).to_be_visible(timeout=120_000)
-    expect_current_notebook(page, notebook)
-    idle = re.escape(lab_says(lang, "Idle"))
-    idle_status = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(rf"Python \(Pyodide\).*\| {idle}$"))
-    expect(idle_status).to_be_visible(timeout=120_000)
-    page.get_by_role("menuitem", name=lab_says(lang, "Run"), exact=True).click()
-    page.get_by_role("menuitem", name=lab_says(lang, "Run All Cells"), exact=True).click()
+    run_all_when_idle(page, notebook, "Python (Pyodide)", lang, timeout=120_000)
 
 
 def assert_course_font(page: Page, quiz: Any) -> None:

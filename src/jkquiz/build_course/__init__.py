@@ -18,6 +18,7 @@ from jkquiz.build_course.assemble import Edition, build_notebook
 from jkquiz.build_course.checks import check_pages
 from jkquiz.build_course.source import LANGUAGES, Page, read_pages
 from jkquiz.build_course.translations import check_language, check_translation, translation_sources
+from jkquiz.i18n.switch import edition_folder, edition_page
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -85,12 +86,12 @@ def build(
         return result
     wanted = set(only or [])
     for edition, pages in editions:
-        folder = out if edition.lang == "en" else out / edition.lang
+        folder = edition_folder(out, edition.lang)
         for page in pages:
             if wanted and not wanted & {page.slug, page.notebook_name, f"{page.number:02d}-{page.slug}"}:
                 continue
             notebook = build_notebook(page, english, bank, edition)
-            name = page.notebook_name if edition.lang == "en" else f"{edition.lang}/{page.notebook_name}"
+            name = edition_page(edition.lang, page.notebook_name)
             if run:
                 from jkquiz.build_course.execute import execute
 

@@ -81,6 +81,14 @@ def _matplotlib_missing() -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _drawn(file: Path) -> dict[str, dict[str, str]]:
+    """The figures file, read once per kernel (about 10 MB in three languages; its name carries the bank's key, so
+    what it holds never changes while its name is the same)."""
+    drawn: dict[str, dict[str, str]] = json.loads(file.read_bytes())  # as prerender() writes it
+    return drawn
+
+
 def lookup(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FigureImage | None:
     """The pre-drawn figure for this call and the course bank as it is now, or None."""
     from jkquiz.bank.compiled import bank_key, packaged_dir, yaml_files
@@ -88,7 +96,7 @@ def lookup(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FigureIm
 
     file = packaged_dir() / figures_name(bank_key(yaml_files()))
     try:
-        found = json.loads(file.read_text(encoding="utf-8")).get(signature(name, args, kwargs, get_language()))
+        found = _drawn(file).get(signature(name, args, kwargs, get_language()))
     except (OSError, ValueError):
         return None
     if not found:

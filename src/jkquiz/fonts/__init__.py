@@ -83,10 +83,11 @@ def stack(fonts: str) -> str:
     return f'{fonts}, "{FAMILY}"'
 
 
-def jupyter_font_css() -> str:
-    """JupyterLab's and Voilà's font variables with the course's font added (lesson text, widgets, UI)."""
+def jupyter_font_css(selector: str = ":root") -> str:
+    """JupyterLab's and Voilà's font variables with the course's font added (lesson text, widgets, UI), set on
+    `selector`."""
     fonts = f"{stack(UI_FONTS)}, {EMOJI_FONTS}"
-    return f":root {{ --jp-ui-font-family: {fonts}; --jp-content-font-family: {fonts}; }}"
+    return f"{selector} {{ --jp-ui-font-family: {fonts}; --jp-content-font-family: {fonts}; }}"
 
 
 def _covers(face: dict[str, Any], code: int) -> bool:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from jkquiz.i18n.language import LANGUAGE_NAMES, LANGUAGES
 
-__all__ = ["START_PAGE", "LanguageLink", "edition_language", "language_links", "links_markdown", "switch_markdown"]
+__all__ = ["START_PAGE", "LanguageLink", "edition_folder", "edition_language", "edition_page", "language_links",
+           "links_markdown", "switch_markdown"]
 
 START_PAGE = "00-start-here.ipynb"
 
@@ -31,8 +32,14 @@ def edition_language(folder: Path) -> str:
     return folder.name if folder.name in LANGUAGES and folder.name != "en" else "en"
 
 
-def _edition(root: Path, lang: str) -> Path:
+def edition_folder(root: Path, lang: str) -> Path:
+    """Where `lang`'s lessons sit under a course folder `root`: English in it, the others in <lang>/."""
     return root if lang == "en" else root / lang
+
+
+def edition_page(lang: str, page: str) -> str:
+    """`page` of `lang`'s edition, relative to the course folder ('ko/03-territory.ipynb'; English: `page`)."""
+    return page if lang == "en" else f"{lang}/{page}"
 
 
 def _links(here: str, page: str, has: Callable[[str], bool]) -> list[LanguageLink]:
@@ -42,8 +49,8 @@ def _links(here: str, page: str, has: Callable[[str], bool]) -> list[LanguageLin
     for code in LANGUAGES:
         if code != here and not has(code):
             continue
-        target = _edition(root, code) / page
-        href = page if code == here else Path(os.path.relpath(target, _edition(root, here))).as_posix()
+        target = edition_folder(root, code) / page
+        href = page if code == here else Path(os.path.relpath(target, edition_folder(root, here))).as_posix()
         links.append(LanguageLink(code, LANGUAGE_NAMES[code], href, code == here))
     return links
 
@@ -53,7 +60,7 @@ def language_links(folder: Path, page: str = START_PAGE) -> list[LanguageLink]:
     marked current (an edition not built yet is left out rather than linked broken)."""
     here = edition_language(folder)
     root = folder.parent if here != "en" else folder
-    return _links(here, page, lambda code: (_edition(root, code) / page).is_file())
+    return _links(here, page, lambda code: (edition_folder(root, code) / page).is_file())
 
 
 def links_markdown(folder: Path, page: str = START_PAGE) -> str:

@@ -63,8 +63,8 @@ def learner_scores() -> dict[str, Score]:
 
 def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score],
                   languages: Sequence[LanguageLink] = ()) -> str:
-    """The contents as HTML (notebook/templates/contents.html.j2, autoescaped, with the course's stylesheet): one linked entry per lesson, and
-    the language switch when the lessons exist in more than one language."""
+    """The contents as HTML (notebook/templates/contents.html.j2, autoescaped, with the course's stylesheet): one
+    linked entry per lesson, and the language switch when the lessons exist in more than one language."""
     lessons = []
     for lesson in entries:
         score = scores.get(lesson.topic, Score(0, 0)) if lesson.topic else None
@@ -73,8 +73,8 @@ def contents_html(entries: Sequence[Entry], scores: Mapping[str, Score],
             "objectives": lesson.objectives, "score": str(score) if score else "",
             "css": "jkq-score-done" if score and score.answered else "jkq-score",
         })
-    return render("jkquiz.notebook", "contents.html.j2", lessons=lessons, fonts=Markup(font_face_css()), css=stylesheet(),
-                  languages=list(languages) if len(languages) > 1 else [])
+    return render("jkquiz.notebook", "contents.html.j2", lessons=lessons, fonts=Markup(font_face_css()),
+                  css=stylesheet(), languages=list(languages) if len(languages) > 1 else [])
 
 
 class ContentsPage:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jkquiz.bank import Bank
+from jkquiz.i18n.switch import edition_folder, edition_page
 from jkquiz.site.fonts import copy_fonts, kernel_env, link_fonts
 from jkquiz.site.languages import add_language_apps, editions, write_translations
 from jkquiz.site.pages import landing_page, lesson_copy
@@ -92,7 +93,7 @@ def stage_contents(notebooks: Path, target: Path, *, for_app: bool) -> list[Path
     target.mkdir(parents=True)
     copies = []
     for lang, folder in editions(notebooks).items():
-        into = target if lang == "en" else target / lang
+        into = edition_folder(target, lang)
         into.mkdir(exist_ok=True)
         for lesson in lessons(folder):
             copy = into / lesson.name
@@ -126,8 +127,7 @@ def package_files(notebooks: Path) -> dict[str, bytes]:
     extra.update(compiled_translations(bank, locations.files))  # nor PyYAML to read the bank's translations
     for lang, lesson in found:  # contents() reads titles and objectives; the stored outputs stay out of the wheel
         text = json.dumps(without_outputs(json.loads(lesson.path.read_text(encoding="utf-8"))), ensure_ascii=False)
-        where = "" if lang == "en" else f"{lang}/"
-        extra[f"jkquiz/_data/notebooks/{where}{lesson.name}"] = text.encode("utf-8")
+        extra[f"jkquiz/_data/notebooks/{edition_page(lang, lesson.name)}"] = text.encode("utf-8")
     return extra
 
 

@@ -15,7 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
-from jkquiz.fonts import EMOJI_FONTS, SITE_URL_ENV, UI_FONTS, font_face_css, stack, web_files
+from jkquiz.fonts import SITE_URL_ENV, font_face_css, jupyter_font_css, web_files
 
 FOLDER = "fonts"  # <out>/fonts/
 STYLESHEET = "fonts.css"
@@ -26,9 +26,7 @@ LINK_MARK = "<!-- jkquiz: the course's font -->"
 
 def site_stylesheet() -> str:
     """@font-face rules for the files beside the stylesheet; JupyterLab's font variables with the course's font."""
-    fonts = f"{stack(UI_FONTS)}, {EMOJI_FONTS}"
-    return (f"/* The course's CJK font (jkquiz.site.fonts). */\n{font_face_css('')}\n"
-            f"body {{ --jp-ui-font-family: {fonts}; --jp-content-font-family: {fonts}; }}\n")
+    return f"/* The course's CJK font (jkquiz.site.fonts). */\n{font_face_css('')}\n{jupyter_font_css('body')}\n"
 
 
 def copy_fonts(out: Path) -> Path:

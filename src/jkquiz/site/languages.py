@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from jkquiz.i18n import LANGUAGES
+from jkquiz.i18n.switch import START_PAGE, edition_folder, edition_page
 from jkquiz.serve.launcher.language import LAB_LOCALES, LANGUAGE_PACKS, TRANSLATION_PLUGIN
 
 APP = "lab"  # the app folder JupyterLite writes: <out>/lab/lab/
@@ -31,11 +32,8 @@ def editions(notebooks: Path) -> dict[str, Path]:
     """Each language whose lessons are built (English: `notebooks` itself), with their folder."""
     from jkquiz.course import lessons
 
-    found = {"en": notebooks}
-    for lang in LANGUAGES:
-        if lang != "en" and lessons(notebooks / lang):
-            found[lang] = notebooks / lang
-    return found
+    return {lang: edition_folder(notebooks, lang) for lang in LANGUAGES
+            if lang == "en" or lessons(edition_folder(notebooks, lang))}
 
 
 def app_folder(lang: str) -> str:
@@ -45,8 +43,7 @@ def app_folder(lang: str) -> str:
 
 def start_url(lang: str) -> str:
     """The start page of `lang`'s lessons in JupyterLab speaking `lang`, relative to the site's root."""
-    page = "00-start-here.ipynb" if lang == "en" else f"{lang}/00-start-here.ipynb"
-    return f"lab/{app_folder(lang)}/index.html?path={page}"
+    return f"lab/{app_folder(lang)}/index.html?path={edition_page(lang, START_PAGE)}"
 
 
 def pack_catalogs(lang: str) -> dict[str, object]:
